@@ -1,0 +1,72 @@
+/**
+ * Spans that let a model cheat on the public corpora rather than read the news: agency datelines
+ * and bylines, share/subscribe/cookie boilerplate, photo credits. URLs and e-mail addresses are
+ * already their own token kinds. The spans stay in the text (offsets never move); features skip them.
+ */
+import type { SentenceBounds } from './sentences.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type ArtefactKind = 'dateline' | 'byline' | 'boilerplate' | 'credit';
+
+export interface Artefact extends Span {
+  kind: ArtefactKind;
+}
+
+// "WASHINGTON (Reuters) -", "NEW YORK, March 3 (AP) —", "Washington (CNN) —", "(Reuters) -". Bounded repetition only.
+const CAPS_CITY = String.raw`[A-Z][A-Z.'\u2019-]{1,20}(?:[ ,/]{1,2}[A-Z][A-Z.'\u2019-]{1,20}){0,4}(?:, [A-Z][A-Za-z.]{1,15}){0,2}`;
+const TITLE_CITY = String.raw`[A-Z][a-z.'\u2019-]{1,20}(?: [A-Z][a-z.'\u2019-]{1,20}){0,3}(?:, [A-Z][A-Za-z.]{1,15}){0,2}`;
+const DATE = String.raw`(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?)?`;
+const AGENCY = String.raw`\([A-Z][A-Za-z&. ]{0,30}\)`;
+const DATELINE = new RegExp(
+  String.raw`^[ \t]*(?:${CAPS_CITY}${DATE}[ \t]*(?:${AGENCY}[ \t]*)?[-\u2013\u2014]|(?:${TITLE_CITY}${DATE}[ \t]*)?${AGENCY}[ \t]*[-\u2013\u2014]?)[ \t]*`,
+);
+const BYLINE = /^[ \t]*(?:By|Written by|Reporting by|Editing by|Additional reporting by)[ \t]+[A-Z][^\n]{0,80}$/;
+
+const BOILERPLATE = new RegExp(
+  [
+    String.raw`\b(?:share|tweet|pin|email) (?:this|on facebook|on twitter|this article|this story)\b`,
+    String.raw`\bsubscribe (?:to|now|for|today)\b`,
+    String.raw`\bsign up (?:for|to)\b.{0,40}\bnewsletter`,
+    String.raw`\bnewsletter\b.{0,40}\b(?:sign up|subscribe|inbox)\b`,
+    String.raw`\b(?:we use|this (?:site|website) uses) cookies\b`,
+    String.raw`\bcookie (?:policy|settings|preferences)\b`,
+    String.raw`\ball rights reserved\b`,
+    String.raw`\bclick here\b`,
+    String.raw`\bfollow us on\b`,
+    String.raw`\b(?:like|follow) (?:us|\w+) on (?:facebook|twitter|instagram)\b`,
+    String.raw`\bread (?:more|the full story|next)\b\s*[:»>]?\s*$`,
+    String.raw`\b(?:advertisement|sponsored content|related articles?|recommended for you)\s*$`,
+    String.raw`\b(?:photo|image|picture)s? (?:credit|copyright|courtesy)\b`,
+    String.raw`\b(?:getty images|shutterstock|afp via getty|ap photo)\b`,
+    String.raw`\bthis (?:material|article) may not be (?:published|broadcast|rewritten)\b`,
+    String.raw`\b(?:please )?enable javascript\b`,
+    String.raw`\bcopyright \d{4}\b`,
+    String.raw`\u00a9`,
+  ].join('|'),
+  'i',
+);
+
+/** Artefact spans of an article text whose body starts at `bodyStart`, given its sentences. */
+export function findArtefacts(text: string, bodyStart: number, sentences: readonly SentenceBounds[]): Artefact[] {
+  const out: Artefact[] = [];
+  const head = text.slice(bodyStart, bodyStart + 200);
+  const m = DATELINE.exec(head);
+  if (m !== null && m[0].trim().length > 1) {
+    out.push({ kind: 'dateline', start: bodyStart + m.index, end: bodyStart + m.index + m[0].trimEnd().length });
+  }
+  for (const s of sentences) {
+    if (s.end <= bodyStart) continue;
+    const len = s.end - s.start;
+    if (len > 400) continue;
+    const sentence = text.slice(s.start, s.end);
+    if (BYLINE.test(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
+    else if (BOILERPLATE.test(sentence)) {
+      out.push({ kind: /getty|photo|image|picture|shutterstock/i.test(sentence) ? 'credit' : 'boilerplate', start: s.start, end: s.end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
