@@ -21,21 +21,6 @@ export interface TokenTable {
   readonly norm: readonly string[];
 }
 
-// One pass, one alternation, no nested unbounded quantifier that can backtrack (tested on adversarial input).
-// Order matters: URL and e-mail before words, so their pieces are never features.
-const TOKEN = new RegExp(
-  [
-    String.raw`(https?:\/\/[^\s<>"'\u201c\u201d]+|www\.[^\s<>"'\u201c\u201d]+)`, // 1 url
-    String.raw`([\p{L}\p{N}_+\-]+(?:\.[\p{L}\p{N}_+\-]+)*@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+)`, // 2 email
-    String.raw`(\p{N}+(?:[.,:/]\p{N}+)*(?:%|st|nd|rd|th|s)?)`, // 3 number
-    String.raw`(\p{L}[\p{L}\p{M}\p{N}]*(?:['\u2019\-.][\p{L}\p{M}\p{N}]+)*)`, // 4 word
-    String.raw`(\s+)`, // 5 space
-    String.raw`([\p{P}])`, // 6 punctuation
-    String.raw`([^])`, // 7 anything else, one code unit at a time
-  ].join('|'),
-  'uy',
-);
-
 /** Words that keep their final period ("Mr.", "Jan.", "e.g."). */
 export const ABBREVIATIONS = new Set(
   (
@@ -49,14 +34,15 @@ export const ABBREVIATIONS = new Set(
 
 function normalise(s: string): string {
   let out = s.toLowerCase();
-  if (/[^\x00-\x7f]/.test(out)) {
+  if (!isAscii(out)) {
     out = out.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010-\u2014]/g, '-').normalize('NFKC');
   }
   return out;
 }
 
 export function tokenize(text: string): TokenTable {
-  const cap = Math.max(16, text.length >> 2);
+  const len = text.length;
+  const cap = Math.max(16, len >> 2);
   let start: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let end: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let kind = new Uint8Array(cap);
@@ -78,49 +64,174 @@ export function tokenize(text: string): TokenTable {
     n++;
   };
 
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (TOKEN.lastIndex < text.length && (m = TOKEN.exec(text)) !== null) {
-    const s = m.index;
-    let e = TOKEN.lastIndex;
-    if (m[1] !== undefined) {
-      // A URL does not own the punctuation that ends the sentence around it.
-      while (e > s + 1 && /[.,;:!?)\]]/.test(text[e - 1]!)) e--;
-      TOKEN.lastIndex = e;
-      push(s, e, TokenKind.Url, text.slice(s, e).toLowerCase());
-    } else if (m[2] !== undefined) push(s, e, TokenKind.Email, m[2].toLowerCase());
-    else if (m[3] !== undefined) push(s, e, TokenKind.Number, m[3].toLowerCase());
-    else if (m[4] !== undefined) {
-      const word = m[4];
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    const cls = charClass(c);
+    if (cls === SPACE) {
+      i++;
+      continue;
+    }
+    if (cls === LETTER || cls === DIGIT) {
+      const url = urlEnd(text, i);
+      if (url > i) {
+        push(i, url, TokenKind.Url, text.slice(i, url).toLowerCase());
+        i = url;
+        continue;
+      }
+      const email = mayBeEmail(text, i) ? emailEnd(text, i) : i;
+      if (email > i) {
+        push(i, email, TokenKind.Email, text.slice(i, email).toLowerCase());
+        i = email;
+        continue;
+      }
+    }
+    if (cls === DIGIT) {
+      const e = numberEnd(text, i);
+      push(i, e, TokenKind.Number, text.slice(i, e).toLowerCase());
+      i = e;
+      continue;
+    }
+    if (cls === LETTER) {
+      let e = wordEnd(text, i);
       // Keep the period of an abbreviation or an initialism ("U.S.", "Dr.", "J."), not a sentence's.
       if (text.charCodeAt(e) === 46 /* . */) {
-        const lower = word.toLowerCase();
-        if (word.includes('.') || ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word))) {
-          e++;
-          TOKEN.lastIndex = e;
-        }
+        const word = text.slice(i, e);
+        if (word.includes('.') || (word.length === 1 && isUpper(word)) || ABBREVIATIONS.has(word.toLowerCase())) e++;
       }
-      push(s, e, TokenKind.Word, normalise(text.slice(s, e)));
-    } else if (m[5] !== undefined) {
+      push(i, e, TokenKind.Word, normalise(text.slice(i, e)));
+      i = e;
       continue;
-    } else if (m[6] !== undefined) push(s, e, TokenKind.Punct, normalise(m[6]));
-    else {
-      // Keep surrogate pairs (emoji) together.
-      const c = text.charCodeAt(s);
-      if (c >= 0xd800 && c <= 0xdbff && e < text.length) {
-        e++;
-        TOKEN.lastIndex = e;
-      }
-      push(s, e, TokenKind.Symbol, text.slice(s, e));
     }
+    // Punctuation, symbols, emoji: one character (a surrogate pair stays whole).
+    let e = i + 1;
+    if (c >= 0xd800 && c <= 0xdbff && e < len) e++;
+    const s = text.slice(i, e);
+    push(i, e, cls === PUNCT ? TokenKind.Punct : TokenKind.Symbol, cls === PUNCT ? normalise(s) : s);
+    i = e;
   }
   return { length: n, start: start.subarray(0, n), end: end.subarray(0, n), kind: kind.subarray(0, n), norm };
+}
+
+const SPACE = 1;
+const LETTER = 2;
+const DIGIT = 3;
+const PUNCT = 4;
+const OTHER = 5;
+
+const classCache = new Uint8Array(65536);
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const DIGIT_RE = /\p{N}/u;
+const SPACE_RE = /\s/u;
+const PUNCT_RE = /\p{P}/u;
+
+function charClass(c: number): number {
+  let k = classCache[c]!;
+  if (k !== 0) return k;
+  if (c >= 0xd800 && c <= 0xdfff) k = OTHER;
+  else {
+    const ch = String.fromCharCode(c);
+    k = SPACE_RE.test(ch) ? SPACE : LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : PUNCT_RE.test(ch) ? PUNCT : OTHER;
+  }
+  classCache[c] = k;
+  return k;
+}
+
+function isWordChar(c: number): boolean {
+  const k = charClass(c);
+  return k === LETTER || k === DIGIT;
+}
+
+/** Letters and digits, joined by single apostrophes, hyphens or periods ("don't", "COVID-19", "U.S"). */
+function wordEnd(text: string, i: number): number {
+  const len = text.length;
+  let e = i + 1;
+  for (;;) {
+    while (e < len && isWordChar(text.charCodeAt(e))) e++;
+    const j = text.charCodeAt(e);
+    if ((j === 39 || j === 0x2019 || j === 45 || j === 46) && e + 1 < len && isWordChar(text.charCodeAt(e + 1))) {
+      e += 2;
+      continue;
+    }
+    return e;
+  }
+}
+
+/** Digits joined by , . : / ("3.5", "1,000", "9/11"), then an optional % or ordinal/plural suffix. */
+function numberEnd(text: string, i: number): number {
+  const len = text.length;
+  let e = i + 1;
+  for (;;) {
+    while (e < len && charClass(text.charCodeAt(e)) === DIGIT) e++;
+    const j = text.charCodeAt(e);
+    if ((j === 44 || j === 46 || j === 58 || j === 47) && e + 1 < len && charClass(text.charCodeAt(e + 1)) === DIGIT) {
+      e += 2;
+      continue;
+    }
+    break;
+  }
+  if (text.charCodeAt(e) === 37 /* % */) return e + 1;
+  const two = text.slice(e, e + 2).toLowerCase();
+  if ((two === 'st' || two === 'nd' || two === 'rd' || two === 'th') && !isWordChar(text.charCodeAt(e + 2))) return e + 2;
+  if ((text.charCodeAt(e) | 32) === 115 /* s */ && !isWordChar(text.charCodeAt(e + 1))) return e + 1;
+  return e;
+}
+
+const URL_STOP = /[\s<>"'\u201c\u201d\u2018\u2019]/;
+
+function urlEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i) | 32;
+  if (c !== 104 /* h */ && c !== 119 /* w */) return i;
+  const head = text.slice(i, i + 8).toLowerCase();
+  if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('www.')) return i;
+  let e = i + 4;
+  while (e < text.length && !URL_STOP.test(text[e]!)) e++;
+  // A URL does not own the punctuation that ends the sentence around it.
+  while (e > i + 1 && '.,;:!?)]'.includes(text[e - 1]!)) e--;
+  return e;
+}
+
+/** Cheap test before the real scan: an e-mail's local part reaches an "@" within 64 characters. */
+function mayBeEmail(text: string, i: number): boolean {
+  const limit = Math.min(text.length, i + 64);
+  for (let e = i; e < limit; e++) {
+    const c = text.charCodeAt(e);
+    if (c === 64) return e > i;
+    if (!isLocalPart(c)) return false;
+  }
+  return false;
+}
+
+function isLocalPart(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45
+  );
+}
+
+const LOCAL_PART = /[A-Za-z0-9._%+\-]/;
+const DOMAIN = /^@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/;
+
+function emailEnd(text: string, i: number): number {
+  let e = i;
+  const limit = Math.min(text.length, i + 64);
+  while (e < limit && LOCAL_PART.test(text[e]!)) e++;
+  if (text.charCodeAt(e) !== 64 /* @ */ || e === i) return i;
+  const m = DOMAIN.exec(text.slice(e, e + 256));
+  if (m === null) return i;
+  let end = e + m[0].length;
+  while (text.charCodeAt(end - 1) === 46) end--;
+  return end;
 }
 
 function grow32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
   return b;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 export function isUpper(s: string): boolean {

@@ -1,0 +1,265 @@
+/**
+ * Hashed n-gram features of a Doc: word 1..n-grams of the body, word n-grams of the title in their own
+ * namespace, and character n-grams inside words. Stateless (no vocabulary to fit, nothing to leak).
+ * Sign hashing halves the bias of collisions; each block is sublinear-tf weighted and L2-normalised.
+ * Masked tokens (URLs, e-mail addresses, datelines, bylines, boilerplate) make no feature.
+ */
+import type { Doc } from './doc.js';
+import { hashPair, hashString } from './hash.js';
+import { TokenKind } from './tokens.js';
+
+export interface FeatureSettings {
+  /** Hashed dimensions = 2 ** bucketsLog2. */
+  bucketsLog2: number;
+  /** Longest body word n-gram (1 = unigrams only). */
+  wordNgramMax: number;
+  /** Longest title word n-gram; 0 = no title block. */
+  titleNgramMax: number;
+  /** Character n-gram lengths inside word boundaries; [0, 0] = none. */
+  charNgramMin: number;
+  charNgramMax: number;
+  /** Digits become 0 so "1,234" and "5,678" are one feature. */
+  numberShapes: boolean;
+  /** Relative weights of the L2-normalised blocks. */
+  blockWeights: { word: number; title: number; char: number };
+}
+
+export const DEFAULT_FEATURES: FeatureSettings = {
+  bucketsLog2: 20,
+  wordNgramMax: 2,
+  titleNgramMax: 2,
+  charNgramMin: 3,
+  charNgramMax: 5,
+  numberShapes: true,
+  blockWeights: { word: 1, title: 0.5, char: 1 },
+};
+
+export type Block = 'word' | 'title' | 'char';
+
+export interface SparseVector {
+  /** Sorted, unique feature indices. */
+  readonly idx: Int32Array;
+  readonly val: Float32Array;
+}
+
+/** Called once per occurrence of a hashed feature, with the token range that produced it. */
+export type TraceFn = (index: number, block: Block, tokenStart: number, tokenEnd: number, charStart: number, charEnd: number) => void;
+
+const SEED = { word: 0x5bd1e995, title: 0x1b873593, char: 0x27d4eb2d } as const;
+
+export function hashedFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): SparseVector {
+  const mask = (1 << s.bucketsLog2) - 1;
+  const acc = scratchFor(s.bucketsLog2);
+  const { tokens } = doc;
+  const forms = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    forms[i] = s.numberShapes && tokens.kind[i] === TokenKind.Number ? shape(tokens.norm[i]!) : tokens.norm[i]!;
+  }
+
+  // Word n-grams, title and body in their own namespaces.
+  for (const inTitle of [true, false]) {
+    const nmax = inTitle ? s.titleNgramMax : s.wordNgramMax;
+    const block: Block = inTitle ? 'title' : 'word';
+    const weight = s.blockWeights[block];
+    if (nmax === 0 || weight === 0) continue;
+    const seed = inTitle ? SEED.title : SEED.word;
+    acc.begin();
+    for (const sentence of doc.sentences) {
+      if (sentence.inTitle !== inTitle) continue;
+      // Hashes of the last n-1 usable tokens; a masked token or punctuation breaks the chain.
+      let w1 = 0;
+      let w1t = -1;
+      let w2 = 0;
+      let w2t = -1;
+      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+        if (doc.masked[t] === 1) {
+          w1t = w2t = -1;
+          continue;
+        }
+        const h = hashString(forms[t]!, seed);
+        acc.add(h & mask, h);
+        if (trace) trace(h & mask, block, t, t + 1, tokens.start[t]!, tokens.end[t]!);
+        const k = tokens.kind[t];
+        if (k !== TokenKind.Word && k !== TokenKind.Number) {
+          w1t = w2t = -1;
+          continue;
+        }
+        if (nmax >= 2 && w1t >= 0) {
+          const g = hashPair(w1, h);
+          acc.add(g & mask, g);
+          if (trace) trace(g & mask, block, w1t, t + 1, tokens.start[w1t]!, tokens.end[t]!);
+          if (nmax >= 3 && w2t >= 0) {
+            const g3 = hashPair(hashPair(w2, w1), h);
+            acc.add(g3 & mask, g3);
+            if (trace) trace(g3 & mask, block, w2t, t + 1, tokens.start[w2t]!, tokens.end[t]!);
+          }
+        }
+        w2 = w1;
+        w2t = w1t;
+        w1 = h;
+        w1t = t;
+      }
+    }
+    acc.end(weight);
+  }
+
+  // Character n-grams inside body words, computed once per distinct word form.
+  if (s.charNgramMax > 0 && s.blockWeights.char > 0) {
+    acc.begin();
+    let t0 = 0;
+    while (t0 < tokens.length && tokens.end[t0]! <= doc.titleEnd) t0++;
+    const cache = charCacheFor(s.charNgramMin, s.charNgramMax);
+    const tf = new Map<string, number>();
+    for (let t = t0; t < tokens.length; t++) {
+      if (doc.masked[t] === 1 || tokens.kind[t] !== TokenKind.Word) continue;
+      const f = forms[t]!;
+      tf.set(f, (tf.get(f) ?? 0) + 1);
+      if (trace) {
+        for (const h of charNgramHashes(cache, f, s.charNgramMin, s.charNgramMax)) {
+          trace(h & mask, 'char', t, t + 1, tokens.start[t]!, tokens.end[t]!);
+        }
+      }
+    }
+    for (const [f, times] of tf) {
+      const grams = charNgramHashes(cache, f, s.charNgramMin, s.charNgramMax);
+      for (let g = 0; g < grams.length; g++) {
+        const h = grams[g]!;
+        acc.add(h & mask, h, times);
+      }
+    }
+    acc.end(s.blockWeights.char);
+  }
+  return acc.finish();
+}
+
+/**
+ * Dense scratch space, reused across documents: per-block signed counts, then the weighted sum of the
+ * normalised blocks. Only touched cells are visited and reset, so a document costs O(its features).
+ */
+class Scratch {
+  private readonly count: Float64Array;
+  private readonly out: Float64Array;
+  private blockTouched = new Int32Array(1024);
+  private nBlock = 0;
+  private outTouched = new Int32Array(1024);
+  private nOut = 0;
+
+  constructor(size: number) {
+    this.count = new Float64Array(size);
+    this.out = new Float64Array(size);
+  }
+
+  begin(): void {
+    this.nBlock = 0;
+  }
+
+  add(i: number, key: number, times = 1): void {
+    const c = this.count[i]!;
+    if (c === 0) {
+      if (this.nBlock === this.blockTouched.length) this.blockTouched = grow(this.blockTouched);
+      this.blockTouched[this.nBlock++] = i;
+    }
+    // Sign hashing: the top bit of the key decides the sign; a cell that cancels to 0 is re-listed harmlessly.
+    this.count[i] = c + (key & 0x80000000 ? -times : times);
+  }
+
+  /** Sublinear tf, L2-normalised, times `weight`, into the output. */
+  end(weight: number): void {
+    let norm = 0;
+    for (let j = 0; j < this.nBlock; j++) {
+      const i = this.blockTouched[j]!;
+      const c = this.count[i]!;
+      if (c === 0) continue;
+      const v = c > 0 ? 1 + Math.log(c) : -1 - Math.log(-c);
+      this.count[i] = v;
+      norm += v * v;
+    }
+    const scale = norm > 0 ? weight / Math.sqrt(norm) : 0;
+    for (let j = 0; j < this.nBlock; j++) {
+      const i = this.blockTouched[j]!;
+      const v = this.count[i]!;
+      if (v === 0) continue;
+      this.count[i] = 0;
+      if (this.out[i] === 0) {
+        if (this.nOut === this.outTouched.length) this.outTouched = grow(this.outTouched);
+        this.outTouched[this.nOut++] = i;
+      }
+      this.out[i] = this.out[i]! + v * scale;
+    }
+    this.nBlock = 0;
+  }
+
+  finish(): SparseVector {
+    const touched = this.outTouched.subarray(0, this.nOut).sort();
+    let n = 0;
+    const idx = new Int32Array(this.nOut);
+    const val = new Float32Array(this.nOut);
+    let last = -1;
+    for (let j = 0; j < touched.length; j++) {
+      const i = touched[j]!;
+      if (i === last) continue;
+      last = i;
+      const v = this.out[i]!;
+      this.out[i] = 0;
+      if (v === 0) continue;
+      idx[n] = i;
+      val[n] = v;
+      n++;
+    }
+    this.nOut = 0;
+    return { idx: idx.slice(0, n), val: val.slice(0, n) };
+  }
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+const scratches = new Map<number, Scratch>();
+function scratchFor(log2: number): Scratch {
+  let s = scratches.get(log2);
+  if (s === undefined) {
+    s = new Scratch(1 << log2);
+    scratches.set(log2, s);
+  }
+  return s;
+}
+
+const CHAR_CACHE_LIMIT = 200_000;
+const charCaches = new Map<number, Map<string, Int32Array>>();
+
+function charCacheFor(min: number, max: number): Map<string, Int32Array> {
+  const key = min * 100 + max;
+  let c = charCaches.get(key);
+  if (c === undefined) {
+    c = new Map();
+    charCaches.set(key, c);
+  }
+  return c;
+}
+
+/** Hashes of the character n-grams of " word " (fastText's subwords), cached per word form. */
+function charNgramHashes(cache: Map<string, Int32Array>, word: string, min: number, max: number): Int32Array {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const padded = ' ' + word + ' ';
+  const len = padded.length;
+  const out: number[] = [];
+  for (let i = 0; i < len; i++) {
+    let h: number = SEED.char;
+    for (let n = 1; n <= max && i + n <= len; n++) {
+      h = hashPair(h, padded.charCodeAt(i + n - 1));
+      if (n >= min) out.push(h | 0);
+    }
+  }
+  const arr = Int32Array.from(out);
+  if (cache.size >= CHAR_CACHE_LIMIT) cache.clear();
+  cache.set(word, arr);
+  return arr;
+}
+
+function shape(num: string): string {
+  return num.replace(/[0-9]/g, '0');
+}
