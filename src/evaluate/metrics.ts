@@ -212,7 +212,7 @@ export function expectedCalibrationError(y: BinaryLabels, p: Probabilities, bins
 }
 
 /** ECE of bins already made (as `calibrationBins` returns them). */
-export function calibrationError(bins: readonly CalibrationBin[]): number {
+export function calibrationError(bins: readonly Pick<CalibrationBin, 'meanPredicted' | 'fractionPositive' | 'count'>[]): number {
   let total = 0;
   let weighted = 0;
   for (const b of bins) {
