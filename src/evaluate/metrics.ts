@@ -81,8 +81,9 @@ export function binaryMetrics(y: BinaryLabels, p: Probabilities, threshold = 0.5
   const reliable = classMetrics(tn, fn, fp);
   const perClass: Record<Label, ClassMetrics> = { reliable, unreliable };
 
+  const predicted: Record<Label, number> = { reliable: tn + fn, unreliable: tp + fp };
   const inGold = LABELS.filter((l) => perClass[l].support > 0);
-  const inGoldOrPredicted = LABELS.filter((l) => perClass[l].support > 0 || (l === 'unreliable' ? tp + fp : tn + fn) > 0);
+  const inGoldOrPredicted = LABELS.filter((l) => perClass[l].support > 0 || predicted[l] > 0);
 
   let brier = 0;
   for (let i = 0; i < n; i++) brier += (p[i]! - y[i]!) ** 2;

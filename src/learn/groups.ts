@@ -28,6 +28,7 @@ export function groupNearDuplicates(signatures: readonly Uint32Array[], opts: Ne
   const groups = new Int32Array(n);
   if (n === 0) return groups;
   const length = signatures[0]!.length;
+  if (length === 0) throw new RangeError('signatures are empty');
   for (const s of signatures) {
     if (s.length !== length) throw new RangeError(`signatures of different lengths (${length}, ${s.length})`);
   }
@@ -37,6 +38,7 @@ export function groupNearDuplicates(signatures: readonly Uint32Array[], opts: Ne
   if (!Number.isInteger(bands) || bands < 1 || length % bands !== 0) {
     throw new RangeError(`bands must divide the signature length ${length}, got ${bands}`);
   }
+  // The epsilon keeps a product that floating point rounds up (0.7 × 10 = 7.000000000000001) at its integer.
   const minAgree = Math.ceil(threshold * length - 1e-9);
 
   const sets = new DisjointSets(n);

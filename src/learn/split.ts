@@ -10,7 +10,8 @@ import { Random } from './random.js';
 /** The fold (0..k-1) of every row, with each group in exactly one fold. */
 export function stratifiedGroupKFold(labels: ArrayLike<number>, groups: Int32Array, k: number, seed: number): Int32Array {
   if (!Number.isInteger(k) || k < 2) throw new UsageError('E_USAGE', `the number of folds must be an integer of at least 2, got ${k}`);
-  return assignParts(labels, groups, new Array<number>(k).fill(1 / k), seed);
+  const plan: PartPlan = { shares: new Array<number>(k).fill(1 / k), description: `${k} folds`, nameOf: (f) => `fold ${f}` };
+  return assignParts(labels, groups, plan, seed);
 }
 
 /** 1 for every test row, 0 for every training row, with each group wholly on one side. */
@@ -18,7 +19,21 @@ export function stratifiedGroupSplit(labels: ArrayLike<number>, groups: Int32Arr
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new UsageError('E_USAGE', `the test fraction must be between 0 and 1, got ${testFraction}`);
   }
-  return Uint8Array.from(assignParts(labels, groups, [1 - testFraction, testFraction], seed));
+  const plan: PartPlan = {
+    shares: [1 - testFraction, testFraction],
+    description: `a training set and a ${Math.round(testFraction * 100)}% test set`,
+    nameOf: (part) => (part === 1 ? 'the test set' : 'the training set'),
+  };
+  return Uint8Array.from(assignParts(labels, groups, plan, seed));
+}
+
+interface PartPlan {
+  /** Each part's target share of every class; they sum to 1. */
+  shares: readonly number[];
+  /** The parts as a whole, for messages: "5 folds". */
+  description: string;
+  /** One part, for messages: "fold 3". */
+  nameOf(part: number): string;
 }
 
 /** Class counts per group, as a groups × classes table, and which group each row is in. */
@@ -32,15 +47,15 @@ interface GroupTable {
   readonly groupOfRow: Int32Array;
 }
 
-/** Each part's target share of every class is `shares[part]` (shares sum to 1). */
-function assignParts(labels: ArrayLike<number>, groups: Int32Array, shares: readonly number[], seed: number): Int32Array {
+function assignParts(labels: ArrayLike<number>, groups: Int32Array, plan: PartPlan, seed: number): Int32Array {
+  const { shares } = plan;
   const table = tabulate(labels, groups);
   const parts = shares.length;
   if (table.groupCount < parts) {
     throw new UsageError(
       'E_USAGE',
-      `cannot split ${table.groupCount} group${table.groupCount === 1 ? '' : 's'} of rows into ${parts} parts: ` +
-        'every group (a set of near-duplicates) must stay in one part',
+      `cannot make ${plan.description} from ${table.groupCount} group${table.groupCount === 1 ? '' : 's'} of rows: ` +
+        'each group (a set of near-duplicates) stays whole',
     );
   }
 
@@ -63,8 +78,8 @@ function assignParts(labels: ArrayLike<number>, groups: Int32Array, shares: read
   if (empty !== -1) {
     throw new UsageError(
       'E_USAGE',
-      `part ${empty} of the split would be empty: the ${table.groupCount} groups are too few or too uneven in size ` +
-        `for shares of ${shares.map((s) => s.toFixed(2)).join(', ')}`,
+      `${plan.nameOf(empty)} would be empty: ${table.groupCount} groups of rows are too few or too uneven in size ` +
+        `to make ${plan.description}`,
     );
   }
   return partOfRow;
