@@ -1,0 +1,123 @@
+/**
+ * One JSON object as a Draft: the shared datasets' layout (id, title, text, label, source_label,
+ * url, authors, publish_date, source / publisher …) and the common variants (body, content …).
+ * Every key not used for a field is kept in `meta`.
+ */
+import { parseLabel } from '../../article/article.js';
+import type { Draft, DraftLabel, Found } from '../assemble.js';
+import { DEFAULT_COLUMNS, NameIndex, resolveFields } from '../columns.js';
+import type { ColumnCandidates } from '../presets.js';
+import type { Settings } from '../settings.js';
+import type { ColumnMap, Field } from '../types.js';
+
+export interface ObjectLayout {
+  candidates: ColumnCandidates;
+  overrides: Partial<ColumnMap>;
+  /** A user label map applies to the original `source_label` when there is one. */
+  userLabels: boolean;
+  /** No titles by nature (LIAR): a missing title is not worth a warning. */
+  titleless: boolean;
+}
+
+export function objectLayout(settings: Settings, candidates: ColumnCandidates = DEFAULT_COLUMNS): ObjectLayout {
+  return {
+    candidates,
+    overrides: settings.columns,
+    userLabels: settings.userLabels,
+    titleless: settings.preset?.kind === 'table' && settings.preset.titleless,
+  };
+}
+
+const SOURCE_LABEL = 'source_label';
+
+export type JsonObject = Record<string, unknown>;
+
+/** The parsed object, or what was found instead ("an array", "invalid JSON (…)"). */
+export function parseJsonObject(text: string): { object: JsonObject } | { found: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { found: `invalid JSON (${(err as Error).message})` };
+  }
+  return isJsonObject(value) ? { object: value } : { found: describeJson(value) };
+}
+
+/** "null", "an array", "a string"…: what a message says was found instead of an object. */
+export function describeJson(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function draftFromObject(object: JsonObject, layout: ObjectLayout, origin: Draft['origin']): Draft {
+  const keys = new NameIndex(Object.keys(object));
+  const fields = resolveFields(keys, layout.candidates, layout.overrides);
+  const used = new Set<string>();
+  const take = (field: Field): Found | undefined => {
+    const key = fields[field];
+    if (key === undefined) return undefined;
+    used.add(key);
+    return { value: textOf(object[key]) ?? '', field: key };
+  };
+
+  const draft: Draft = {
+    origin,
+    body: take('body') ?? { value: '', field: layout.candidates.body?.[0] ?? 'text' },
+    label: labelOf(object, take('label'), keys, used, layout.userLabels),
+    meta: {},
+  };
+  const title = take('title');
+  if (title !== undefined && !layout.titleless) draft.title = title;
+  const id = take('id')?.value;
+  if (id) draft.id = id;
+  for (const field of ['url', 'author', 'site'] as const) {
+    const value = take(field)?.value;
+    if (value) draft[field] = value;
+  }
+  const publishedKey = fields.published;
+  if (publishedKey !== undefined) {
+    used.add(publishedKey);
+    const published = dateOf(object[publishedKey]);
+    if (published !== undefined) draft.published = published;
+  }
+  for (const [key, value] of Object.entries(object)) if (!used.has(key) && value !== undefined) draft.meta[key] = value;
+  return draft;
+}
+
+/**
+ * The shared datasets state `label` as reliable/unreliable and keep the original in
+ * `source_label`; a user's label map is applied to that original. Anything else is a code to map.
+ */
+function labelOf(object: JsonObject, label: Found | undefined, keys: NameIndex, used: Set<string>, userLabels: boolean): DraftLabel {
+  const sourceKey = keys.find(SOURCE_LABEL);
+  const original = sourceKey === undefined ? undefined : textOf(object[sourceKey]);
+  const stated = label === undefined ? undefined : parseLabel(label.value);
+  if (sourceKey !== undefined && original !== undefined && (userLabels || stated !== undefined)) used.add(sourceKey);
+  if (userLabels && original !== undefined && sourceKey !== undefined) return { kind: 'code', value: original, field: sourceKey };
+  if (label === undefined) return { kind: 'none' };
+  if (stated !== undefined && !userLabels) return { kind: 'known', label: stated, sourceLabel: original ?? label.value };
+  return { kind: 'code', ...label };
+}
+
+/** Strings as they are, numbers and booleans spelled out, lists (of authors…) joined by commas. */
+export function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.map((item) => (isJsonObject(item) ? textOf(item['name']) : textOf(item))).filter((part) => part);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+  }
+  if (isJsonObject(value)) return textOf(value['name']);
+  return undefined;
+}
+
+/** A date as given; a number is a Unix time (seconds, or milliseconds when that large) made ISO 8601. */
+export function dateOf(value: unknown): string | undefined {
+  if (typeof value !== 'number') return textOf(value);
+  if (!Number.isFinite(value)) return undefined;
+  const date = new Date(Math.abs(value) < 1e11 ? value * 1000 : value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
