@@ -11,9 +11,8 @@ function errnoCode(err: unknown): string | undefined {
 /** An InputError for a failed open/stat/readdir/read, or undefined when `err` is not an I/O error. */
 export function fsProblem(err: unknown, file: string, what: 'file' | 'directory' = 'file'): InputError | undefined {
   const code = errnoCode(err);
+  if (code === undefined || !code.startsWith('E')) return undefined; // not a system error (zlib's are Z_…)
   switch (code) {
-    case undefined:
-      return undefined;
     case 'ENOENT':
     case 'ENOTDIR':
       return new InputError('E_NO_FILE', `no such file${siblingHint(file)}`, { file });
