@@ -31,27 +31,29 @@ export class NameIndex {
   }
 }
 
-/** The data's name for each field: the user's choice where given and present, else the first candidate present. */
+/**
+ * The data's name for each field: the user's choice where given and present, else the first
+ * candidate present that the user has not given to another field.
+ */
 export function resolveFields(
   available: NameIndex,
   candidates: ColumnCandidates,
   overrides: Partial<ColumnMap>,
 ): Partial<Record<Field, string>> {
   const resolved: Partial<Record<Field, string>> = {};
+  const claimed = new Set<string>();
   for (const field of FIELDS) {
     const wanted = overrides[field];
-    if (wanted !== undefined) {
-      const found = available.find(wanted);
-      if (found !== undefined) resolved[field] = found;
-      continue;
+    const found = wanted === undefined ? undefined : available.find(wanted);
+    if (found !== undefined) {
+      resolved[field] = found;
+      claimed.add(found);
     }
-    for (const candidate of candidates[field] ?? []) {
-      const found = available.find(candidate);
-      if (found !== undefined) {
-        resolved[field] = found;
-        break;
-      }
-    }
+  }
+  for (const field of FIELDS) {
+    if (overrides[field] !== undefined) continue;
+    const found = (candidates[field] ?? []).map((candidate) => available.find(candidate)).find((name) => name !== undefined && !claimed.has(name));
+    if (found !== undefined) resolved[field] = found;
   }
   return resolved;
 }
