@@ -1,4 +1,5 @@
 import { createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -33,7 +34,7 @@ describe('streaming', () => {
   it('reads a 200k-line file with the heap far below the file size', async () => {
     const file = join(scratch(), 'big.jsonl');
     const out = createWriteStream(file);
-    for (let i = 0; i < LINES; i++) if (!out.write(jsonLine(i))) await new Promise((resolve) => out.once('drain', resolve));
+    for (let i = 0; i < LINES; i++) if (!out.write(jsonLine(i))) await once(out, 'drain');
     out.end();
     await finished(out);
     const size = statSync(file).size;
