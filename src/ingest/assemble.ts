@@ -3,7 +3,7 @@
  * error item, after the checks every format shares: size, empty body, label, empty title, id.
  */
 import type { Article, Label, Origin } from '../article/article.js';
-import { type Where } from '../article/errors.js';
+import type { Where } from '../article/errors.js';
 import type { LabelMap } from './labels.js';
 import { articleTooLarge, emptyBody, emptyTitle, unknownLabel } from './problems.js';
 import type { ReadItem } from './types.js';

@@ -35,14 +35,16 @@ export async function* readDataset(spec: DatasetSpec | string, options: ReadOpti
   const settings = resolveSettings(options, presetName === undefined ? undefined : getPreset(presetName));
 
   if (path === '-') {
-    yield* readSource(await openStream(settings.stdin, STDIN), { file: STDIN, idPrefix: 'stdin', settings });
+    yield* readSource(await openStream(settings.stdin ?? process.stdin, STDIN), { file: STDIN, idPrefix: 'stdin', settings });
     return;
   }
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
   } catch (err) {
-    yield { kind: 'error', error: fsProblem(err, path) ?? rethrow(err) };
+    const problem = fsProblem(err, path);
+    if (problem === undefined) throw err;
+    yield { kind: 'error', error: problem };
     return;
   }
   if (!isDirectory) {
@@ -124,8 +126,4 @@ function filesFor(settings: Settings): (name: string) => boolean {
     case 'table':
       return (name) => extensionOf(name) === (preset.dialect.delimiter === '\t' ? '.tsv' : '.csv');
   }
-}
-
-function rethrow(err: unknown): never {
-  throw err;
 }

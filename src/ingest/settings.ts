@@ -18,7 +18,8 @@ export interface Settings {
   columns: Partial<ColumnMap>;
   maxArticleBytes: number;
   format?: FormatName;
-  stdin: NodeJS.ReadableStream;
+  /** Unset: process.stdin, touched only when '-' is read. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** What a reader knows about the file it reads. */
@@ -44,8 +45,8 @@ export function resolveSettings(options: ReadOptions, preset: Preset | undefined
     userLabels: options.labelMap !== undefined,
     columns: checkColumnOverrides(options.columns ?? {}),
     maxArticleBytes: max,
-    stdin: options.stdin ?? process.stdin,
   };
+  if (options.stdin !== undefined) settings.stdin = options.stdin;
   if (preset !== undefined) settings.preset = preset;
   if (format !== undefined) settings.format = format;
   return settings;
@@ -59,6 +60,6 @@ export function assembleRules(context: FileContext): AssembleRules {
  * How much raw input may hold one article of `maxArticleBytes` of text: JSON escapes, CSV quoting
  * and metadata take room, HTML markup far more. Past this, input is refused before it is parsed.
  */
-export function rawLimit(maxArticleBytes: number, kind: 'record' | 'html'): number {
+export function rawLimit(maxArticleBytes: number, kind: 'text' | 'html'): number {
   return kind === 'html' ? 8 * maxArticleBytes : 2 * maxArticleBytes + 64 * 1024;
 }

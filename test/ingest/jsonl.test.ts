@@ -115,6 +115,12 @@ describe('JSON Lines', () => {
     expect(errors[0]!.message).toMatch(/^expected UTF-8 text; got bytes that are not valid UTF-8/);
   });
 
+  it('keeps a "__proto__" key as data in meta', async () => {
+    const [article] = (await readStdin('{"title": "t", "text": "x", "__proto__": {"polluted": true}}\n')).articles;
+    expect(Object.getPrototypeOf(article!.meta)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(article!.meta, '__proto__')?.value).toEqual({ polluted: true });
+  });
+
   it('sniffs JSON Lines on stdin', async () => {
     const { articles } = await readStdin('{"title": "From a pipe", "text": "Read from stdin."}\n');
     expect(articles[0]).toMatchObject({ title: 'From a pipe', origin: { file: '<stdin>', line: 1 } });

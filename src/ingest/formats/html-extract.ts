@@ -17,7 +17,7 @@ export function extractArticle(html: string): PageArticle {
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   // Readability rewrites the document it reads, so the metadata is taken first.
   const metadata = readMetadata(document);
-  const main = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse()?.content;
+  const main = new Readability<DomNode>(document, { serializer: (node) => node }).parse()?.content;
   let body = main ? paragraphs(main).join('\n\n') : '';
   if (body === '' && document.body !== null) body = paragraphs(document.body).join('\n\n');
   return { ...metadata, body };

@@ -30,8 +30,9 @@ export function paragraphs(root: DomNode): string[] {
       current += (node.textContent ?? '').replace(/\s+/g, ' ');
       continue;
     }
+    if (node.nodeType !== ELEMENT_NODE && node !== root) continue; // comments, processing instructions
     const tag = node.nodeName.toUpperCase();
-    if (node.nodeType === ELEMENT_NODE && NOT_TEXT.has(tag)) continue;
+    if (NOT_TEXT.has(tag)) continue;
     if (tag === 'BR') {
       current += '\n';
       continue;

@@ -63,14 +63,20 @@ export function draftFromObject(object: JsonObject, layout: ObjectLayout, origin
     return { value: textOf(object[key]) ?? '', field: key };
   };
 
+  const sourceKey = keys.find(SOURCE_LABEL);
+  const sourceValue = sourceKey === undefined ? undefined : textOf(object[sourceKey]);
+  const original = sourceKey === undefined || sourceValue === undefined ? undefined : { value: sourceValue, field: sourceKey };
+  const label = labelOf(take('label'), original, layout.userLabels);
+  if (original !== undefined && (label.kind === 'known' || (label.kind === 'code' && label.field === original.field))) used.add(original.field);
+
   const draft: Draft = {
     origin,
     body: take('body') ?? { value: '', field: layout.candidates.body?.[0] ?? 'text' },
-    label: labelOf(object, take('label'), keys, used, layout.userLabels),
+    label,
     meta: {},
   };
-  const title = take('title');
-  if (title !== undefined && !layout.titleless) draft.title = title;
+  const title = layout.titleless ? undefined : take('title');
+  if (title !== undefined) draft.title = title;
   const id = take('id')?.value;
   if (id) draft.id = id;
   for (const field of ['url', 'author', 'site'] as const) {
@@ -83,22 +89,20 @@ export function draftFromObject(object: JsonObject, layout: ObjectLayout, origin
     const published = dateOf(object[publishedKey]);
     if (published !== undefined) draft.published = published;
   }
-  for (const [key, value] of Object.entries(object)) if (!used.has(key) && value !== undefined) draft.meta[key] = value;
+  // fromEntries defines keys, so a "__proto__" key is kept as data rather than setting a prototype.
+  draft.meta = Object.fromEntries(Object.entries(object).filter(([key, value]) => !used.has(key) && value !== undefined));
   return draft;
 }
 
 /**
- * The shared datasets state `label` as reliable/unreliable and keep the original in
- * `source_label`; a user's label map is applied to that original. Anything else is a code to map.
+ * The shared datasets state `label` as reliable/unreliable and keep the dataset's own code in
+ * `source_label`: a user's label map applies to that code. Any other label is a code to map.
  */
-function labelOf(object: JsonObject, label: Found | undefined, keys: NameIndex, used: Set<string>, userLabels: boolean): DraftLabel {
-  const sourceKey = keys.find(SOURCE_LABEL);
-  const original = sourceKey === undefined ? undefined : textOf(object[sourceKey]);
-  const stated = label === undefined ? undefined : parseLabel(label.value);
-  if (sourceKey !== undefined && original !== undefined && (userLabels || stated !== undefined)) used.add(sourceKey);
-  if (userLabels && original !== undefined && sourceKey !== undefined) return { kind: 'code', value: original, field: sourceKey };
+function labelOf(label: Found | undefined, original: Found | undefined, userLabels: boolean): DraftLabel {
+  if (userLabels && original !== undefined) return { kind: 'code', ...original };
   if (label === undefined) return { kind: 'none' };
-  if (stated !== undefined && !userLabels) return { kind: 'known', label: stated, sourceLabel: original ?? label.value };
+  const stated = userLabels ? undefined : parseLabel(label.value);
+  if (stated !== undefined) return { kind: 'known', label: stated, sourceLabel: original?.value ?? label.value };
   return { kind: 'code', ...label };
 }
 

@@ -13,7 +13,7 @@ export async function* readJsonl(source: Source, context: FileContext, layout: O
   const rules = assembleRules(context);
   let record = 0;
   let overridesChecked = false;
-  for await (const line of textLines(source.chunks, rawLimit(max, 'record'))) {
+  for await (const line of textLines(source.chunks, rawLimit(max, 'text'))) {
     if (line.kind === 'text' && line.text.trim() === '') continue;
     record++;
     const where = { file: context.file, line: line.number, record };

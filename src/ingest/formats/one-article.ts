@@ -4,7 +4,7 @@ import { rawLimit, type FileContext } from '../settings.js';
 import type { Source } from '../source/open.js';
 import { readWholeText } from '../source/whole.js';
 
-export function readOneArticle(source: Source, context: FileContext, kind: 'record' | 'html' = 'record'): Promise<string> {
+export function readOneArticle(source: Source, context: FileContext, kind: 'text' | 'html' = 'text'): Promise<string> {
   const max = context.settings.maxArticleBytes;
   const limit = rawLimit(max, kind);
   return readWholeText(source, limit, () => inputTooLarge({ file: context.file }, max, `a file of more than ${formatBytes(limit)}`));

@@ -69,7 +69,7 @@ interface Plan {
 
 export async function* readTable(source: Source, context: FileContext, layout: TableLayout): AsyncGenerator<ReadItem> {
   const max = context.settings.maxArticleBytes;
-  const limit = rawLimit(max, 'record');
+  const limit = rawLimit(max, 'text');
   const rules = assembleRules(context);
   let plan = layout.header.kind === 'fixed' ? planColumns(layout.header.names, layout, context) : undefined;
   let record = 0;
@@ -125,7 +125,7 @@ function planColumns(header: readonly string[], layout: TableLayout, context: Fi
   if (fields.body === undefined) {
     throw new UsageError(
       'E_COLUMN',
-      `${context.file}: expected a column with the article text (${(DEFAULT_COLUMNS.body).join(', ')}); ` +
+      `${context.file}: expected a column with the article text (${DEFAULT_COLUMNS.body.join(', ')}); ` +
         `got ${names.map((name) => JSON.stringify(name)).join(', ')}; name it with columns.body`,
     );
   }
@@ -153,8 +153,8 @@ function draftFromRow(fields: readonly string[], plan: Plan, layout: TableLayout
     if (value !== undefined) draft[field] = value;
   }
   const mapped = new Set(Object.values(plan.at));
-  plan.names.forEach((name, index) => {
-    if (!mapped.has(index)) draft.meta[name === '' ? `column ${index + 1}` : name] = fields[index];
-  });
+  draft.meta = Object.fromEntries(
+    plan.names.flatMap((name, index) => (mapped.has(index) ? [] : [[name === '' ? `column ${index + 1}` : name, fields[index]]])),
+  );
   return draft;
 }
