@@ -15,13 +15,19 @@ export interface Found {
   line?: number;
 }
 
+/** Already decided: a label the data states as such, or one told by a file name. */
+export interface KnownLabel {
+  kind: 'known';
+  label: Label;
+  sourceLabel: string;
+}
+
 export type DraftLabel =
   /** The data has no gold label here. */
   | { kind: 'none' }
   /** A dataset code still to be mapped. */
   | ({ kind: 'code' } & Found)
-  /** Already decided: a label the data states as such, or one told by a file or folder name. */
-  | { kind: 'known'; label: Label; sourceLabel: string };
+  | KnownLabel;
 
 export interface Draft {
   origin: Origin & { record: number };

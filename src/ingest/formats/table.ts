@@ -1,7 +1,7 @@
 /** CSV and TSV files: a header row (or a preset's fixed column names), one article per row. */
 import { basename } from 'node:path';
 import { UsageError } from '../../article/errors.js';
-import { assemble, type Draft, type DraftLabel } from '../assemble.js';
+import { assemble, type Draft, type Found, type KnownLabel } from '../assemble.js';
 import { DEFAULT_COLUMNS, NameIndex, requireOverrides, resolveFields } from '../columns.js';
 import type { LabelMap } from '../labels.js';
 import type { ColumnCandidates, TablePreset } from '../presets.js';
@@ -18,7 +18,7 @@ export interface TableLayout {
   header: TablePreset['header'];
   candidates: ColumnCandidates;
   /** A label stated once for the whole file (ISOT's file names); else the label column, if any. */
-  fileLabel?: Extract<DraftLabel, { kind: 'known' }>;
+  fileLabel?: KnownLabel;
   titleless: boolean;
   /** The preset's name, for messages about files that do not fit it. */
   preset?: string;
@@ -46,7 +46,7 @@ export function tableLayout(settings: Settings, format: 'csv' | 'tsv', file: str
 }
 
 /** ISOT tells the label by file name only: Fake.csv, True.csv (or names with those words in them). */
-function labelFromFileName(file: string, labels: LabelMap, preset: string): Extract<DraftLabel, { kind: 'known' }> {
+function labelFromFileName(file: string, labels: LabelMap, preset: string): KnownLabel {
   const words = basename(file).split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
   const found = words.flatMap((word) => {
     const label = labels.lookup(word);
@@ -63,8 +63,10 @@ function labelFromFileName(file: string, labels: LabelMap, preset: string): Extr
 
 interface Plan {
   names: readonly string[];
-  /** Column index of each mapped field. */
-  at: Partial<Record<Field, number>>;
+  /** Column index of the text, which every table must have… */
+  body: number;
+  /** …and of each other field the table has. */
+  at: Partial<Record<Exclude<Field, 'body'>, number>>;
 }
 
 export async function* readTable(source: Source, context: FileContext, layout: TableLayout): AsyncGenerator<ReadItem> {
@@ -85,7 +87,8 @@ export async function* readTable(source: Source, context: FileContext, layout: T
     } else if (row.kind === 'invalid-utf8') {
       yield { kind: 'error', error: invalidUtf8(where) };
     } else if (row.kind === 'broken') {
-      yield { kind: 'error', error: parseProblem(where, `a ${layout.dialect.delimiter === ',' ? 'CSV' : 'TSV'} record`, `a broken one: ${row.reason} (reading resumes on the next line)`) };
+      const expected = `a ${layout.dialect.delimiter === ',' ? 'CSV' : 'TSV'} record`;
+      yield { kind: 'error', error: parseProblem(where, expected, `a broken one: ${row.reason} (reading resumes on the next line)`) };
     } else if (plan === undefined) {
       plan = planColumns(row.fields, layout, context);
     } else {
@@ -121,28 +124,29 @@ function planColumns(header: readonly string[], layout: TableLayout, context: Fi
     }
   }
   requireOverrides(available, context.settings.columns, context.file);
-  const fields = resolveFields(available, layout.candidates, context.settings.columns);
-  if (fields.body === undefined) {
+  const { body, ...others } = resolveFields(available, layout.candidates, context.settings.columns);
+  if (body === undefined) {
     throw new UsageError(
       'E_COLUMN',
       `${context.file}: expected a column with the article text (${DEFAULT_COLUMNS.body.join(', ')}); ` +
         `got ${names.map((name) => JSON.stringify(name)).join(', ')}; name it with columns.body`,
     );
   }
-  const at: Partial<Record<Field, number>> = {};
-  for (const [field, name] of Object.entries(fields) as [Field, string][]) at[field] = names.indexOf(name);
-  return { names, at };
+  const at: Plan['at'] = {};
+  for (const [field, name] of Object.entries(others) as [keyof Plan['at'], string][]) at[field] = names.indexOf(name);
+  return { names, body: names.indexOf(body), at };
 }
 
 function draftFromRow(fields: readonly string[], plan: Plan, layout: TableLayout, origin: Draft['origin']): Draft {
-  const found = (field: Field) => {
+  const column = (index: number): Found => ({ value: fields[index]!, field: plan.names[index]! });
+  const found = (field: keyof Plan['at']): Found | undefined => {
     const index = plan.at[field];
-    return index === undefined ? undefined : { value: fields[index]!, field: plan.names[index]! };
+    return index === undefined ? undefined : column(index);
   };
   const label = found('label');
   const draft: Draft = {
     origin,
-    body: found('body')!,
+    body: column(plan.body),
     label: layout.fileLabel ?? (label === undefined ? { kind: 'none' } : { kind: 'code', ...label }),
     meta: {},
   };
@@ -152,7 +156,7 @@ function draftFromRow(fields: readonly string[], plan: Plan, layout: TableLayout
     const value = found(field)?.value;
     if (value !== undefined) draft[field] = value;
   }
-  const mapped = new Set(Object.values(plan.at));
+  const mapped = new Set([plan.body, ...Object.values(plan.at)]);
   draft.meta = Object.fromEntries(
     plan.names.flatMap((name, index) => (mapped.has(index) ? [] : [[name === '' ? `column ${index + 1}` : name, fields[index]]])),
   );
