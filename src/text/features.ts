@@ -1,8 +1,10 @@
 /**
  * Hashed n-gram features of a Doc: word 1..n-grams of the body, word n-grams of the title in their own
  * namespace, and character n-grams inside words. Stateless (no vocabulary to fit, nothing to leak).
- * Sign hashing halves the bias of collisions; each block is sublinear-tf weighted and L2-normalised.
- * Masked tokens (URLs, e-mail addresses, datelines, bylines, boilerplate) make no feature.
+ * Sign hashing halves the bias of collisions. `countFeatures` gives each block's sublinear term
+ * frequencies; `weighFeatures` applies an optional IDF (fitted by the model, never here), L2-normalises
+ * each block and sums the weighted blocks. Masked tokens (URLs, e-mail addresses, datelines, bylines,
+ * boilerplate) make no feature.
  */
 import type { Doc } from './doc.js';
 import { hashPair, hashString } from './hash.js';
@@ -18,10 +20,12 @@ export interface FeatureSettings {
   /** Character n-gram lengths inside word boundaries; [0, 0] = none. */
   charNgramMin: number;
   charNgramMax: number;
+  /** Longest n-gram of the distorted text (function words and punctuation kept, other words as shapes); 0 = none. */
+  shapeNgramMax: number;
   /** Digits become 0 so "1,234" and "5,678" are one feature. */
   numberShapes: boolean;
   /** Relative weights of the L2-normalised blocks. */
-  blockWeights: { word: number; title: number; char: number };
+  blockWeights: Record<Block, number>;
 }
 
 export const DEFAULT_FEATURES: FeatureSettings = {
@@ -30,11 +34,12 @@ export const DEFAULT_FEATURES: FeatureSettings = {
   titleNgramMax: 2,
   charNgramMin: 3,
   charNgramMax: 5,
+  shapeNgramMax: 3,
   numberShapes: true,
-  blockWeights: { word: 1, title: 0.5, char: 1 },
+  blockWeights: { word: 1, title: 0.5, char: 1, shape: 1 },
 };
 
-export type Block = 'word' | 'title' | 'char';
+export type Block = 'word' | 'title' | 'char' | 'shape';
 
 export interface SparseVector {
   /** Sorted, unique feature indices. */
@@ -45,11 +50,21 @@ export interface SparseVector {
 /** Called once per occurrence of a hashed feature, with the token range that produced it. */
 export type TraceFn = (index: number, block: Block, tokenStart: number, tokenEnd: number, charStart: number, charEnd: number) => void;
 
-const SEED = { word: 0x5bd1e995, title: 0x1b873593, char: 0x27d4eb2d } as const;
+const SEED = { word: 0x5bd1e995, title: 0x1b873593, char: 0x27d4eb2d, shape: 0x165667b1 } as const;
 
-export function hashedFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): SparseVector {
+/** Signed sublinear term frequencies per block, before IDF and normalisation. */
+export type BlockCounts = Readonly<Record<Block, SparseVector>>;
+
+const EMPTY: SparseVector = { idx: new Int32Array(0), val: new Float32Array(0) };
+
+export function hashedFeatures(doc: Doc, s: FeatureSettings, idf?: Float32Array): SparseVector {
+  return weighFeatures(countFeatures(doc, s), s, idf);
+}
+
+export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): BlockCounts {
   const mask = (1 << s.bucketsLog2) - 1;
   const acc = scratchFor(s.bucketsLog2);
+  const out: Record<Block, SparseVector> = { word: EMPTY, title: EMPTY, char: EMPTY, shape: EMPTY };
   const { tokens } = doc;
   const forms = new Array<string>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -57,50 +72,18 @@ export function hashedFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): S
   }
 
   // Word n-grams, title and body in their own namespaces.
-  for (const inTitle of [true, false]) {
-    const nmax = inTitle ? s.titleNgramMax : s.wordNgramMax;
-    const block: Block = inTitle ? 'title' : 'word';
-    const weight = s.blockWeights[block];
-    if (nmax === 0 || weight === 0) continue;
-    const seed = inTitle ? SEED.title : SEED.word;
-    acc.begin();
-    for (const sentence of doc.sentences) {
-      if (sentence.inTitle !== inTitle) continue;
-      // Hashes of the last n-1 usable tokens; a masked token or punctuation breaks the chain.
-      let w1 = 0;
-      let w1t = -1;
-      let w2 = 0;
-      let w2t = -1;
-      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-        if (doc.masked[t] === 1) {
-          w1t = w2t = -1;
-          continue;
-        }
-        const h = hashString(forms[t]!, seed);
-        acc.add(h & mask, h);
-        if (trace) trace(h & mask, block, t, t + 1, tokens.start[t]!, tokens.end[t]!);
-        const k = tokens.kind[t];
-        if (k !== TokenKind.Word && k !== TokenKind.Number) {
-          w1t = w2t = -1;
-          continue;
-        }
-        if (nmax >= 2 && w1t >= 0) {
-          const g = hashPair(w1, h);
-          acc.add(g & mask, g);
-          if (trace) trace(g & mask, block, w1t, t + 1, tokens.start[w1t]!, tokens.end[t]!);
-          if (nmax >= 3 && w2t >= 0) {
-            const g3 = hashPair(hashPair(w2, w1), h);
-            acc.add(g3 & mask, g3);
-            if (trace) trace(g3 & mask, block, w2t, t + 1, tokens.start[w2t]!, tokens.end[t]!);
-          }
-        }
-        w2 = w1;
-        w2t = w1t;
-        w1 = h;
-        w1t = t;
-      }
-    }
-    acc.end(weight);
+  if (s.titleNgramMax > 0 && s.blockWeights.title > 0) {
+    out.title = ngramBlock(doc, forms, true, s.titleNgramMax, SEED.title, 'title', false, acc, mask, trace);
+  }
+  if (s.wordNgramMax > 0 && s.blockWeights.word > 0) {
+    out.word = ngramBlock(doc, forms, false, s.wordNgramMax, SEED.word, 'word', false, acc, mask, trace);
+  }
+  // Text distortion (Stamatatos 2017): function words and punctuation kept, every other word replaced
+  // by its shape, so the n-grams say how the article is written and not what it is about.
+  if (s.shapeNgramMax > 0 && s.blockWeights.shape > 0) {
+    const distorted = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) distorted[i] = distort(doc.text, tokens.kind[i]!, forms[i]!, tokens.start[i]!, tokens.end[i]!);
+    out.shape = ngramBlock(doc, distorted, null, s.shapeNgramMax, SEED.shape, 'shape', true, acc, mask, trace);
   }
 
   // Character n-grams inside body words, computed once per distinct word form.
@@ -127,13 +110,119 @@ export function hashedFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): S
         acc.add(h & mask, h, times);
       }
     }
-    acc.end(s.blockWeights.char);
+    out.char = acc.end();
+  }
+  return out;
+}
+
+/**
+ * Hashed 1..nmax-grams over the sentences of the title (`inTitle` true), the body (false) or both (null).
+ * A masked token breaks the chain; punctuation breaks it too unless `punctuationJoins`.
+ */
+function ngramBlock(
+  doc: Doc,
+  forms: readonly string[],
+  inTitle: boolean | null,
+  nmax: number,
+  seed: number,
+  block: Block,
+  punctuationJoins: boolean,
+  acc: Scratch,
+  mask: number,
+  trace: TraceFn | undefined,
+): SparseVector {
+  const { tokens } = doc;
+  acc.begin();
+  for (const sentence of doc.sentences) {
+    if (inTitle !== null && sentence.inTitle !== inTitle) continue;
+    // Hashes of the last two usable tokens, for bigrams and trigrams.
+    let w1 = 0;
+    let w1t = -1;
+    let w2 = 0;
+    let w2t = -1;
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      if (doc.masked[t] === 1) {
+        w1t = w2t = -1;
+        continue;
+      }
+      const h = hashString(forms[t]!, seed);
+      acc.add(h & mask, h);
+      if (trace) trace(h & mask, block, t, t + 1, tokens.start[t]!, tokens.end[t]!);
+      const k = tokens.kind[t];
+      if (!punctuationJoins && k !== TokenKind.Word && k !== TokenKind.Number) {
+        w1t = w2t = -1;
+        continue;
+      }
+      if (nmax >= 2 && w1t >= 0) {
+        const g = hashPair(w1, h);
+        acc.add(g & mask, g);
+        if (trace) trace(g & mask, block, w1t, t + 1, tokens.start[w1t]!, tokens.end[t]!);
+        if (nmax >= 3 && w2t >= 0) {
+          const g3 = hashPair(hashPair(w2, w1), h);
+          acc.add(g3 & mask, g3);
+          if (trace) trace(g3 & mask, block, w2t, t + 1, tokens.start[w2t]!, tokens.end[t]!);
+        }
+      }
+      w2 = w1;
+      w2t = w1t;
+      w1 = h;
+      w1t = t;
+    }
+  }
+  return acc.end();
+}
+
+const FUNCTION_WORDS = new Set(
+  (
+    'a about above after again against all also although am among an and another any anyone anything are around as at ' +
+    'be because been before being below between both but by can could did do does doing down during each either enough ' +
+    'even ever every few for from further had has have having he her here hers herself him himself his how however i if ' +
+    'in into is it its itself just least less many may me might mine more most much must my myself neither never no nobody ' +
+    'none nor not nothing now of off often on once one only or other others our ours ourselves out over own per perhaps ' +
+    'quite rather same several shall she should since so some someone something still such than that the their theirs them ' +
+    'themselves then there these they this those though through thus till to too toward towards under unless until up upon ' +
+    'us very via was we well were what whatever when whenever where whether which while who whoever whom whose why will ' +
+    'with within without would yet you your yours yourself yourselves ' +
+    "don't doesn't didn't can't won't isn't aren't wasn't weren't it's i'm i've i'd i'll you're you've we're they're he's she's that's there's " +
+    'said says say told according reportedly allegedly apparently really actually totally absolutely literally ' +
+    'mr mrs ms dr'
+  ).split(' '),
+);
+
+function distort(text: string, kind: number, form: string, start: number, end: number): string {
+  if (kind === TokenKind.Number) return 'D';
+  if (kind !== TokenKind.Word) return form;
+  if (FUNCTION_WORDS.has(form)) return form;
+  const first = text.charCodeAt(start);
+  const second = end - start > 1 ? text.charCodeAt(start + 1) : 0;
+  const upper1 = first >= 65 && first <= 90;
+  const upper2 = second >= 65 && second <= 90;
+  return upper1 ? (upper2 ? 'XX' : 'Xx') : 'x';
+}
+
+/** IDF (when given), L2 normalisation per block, block weights; the model's input row. */
+export function weighFeatures(counts: BlockCounts, s: FeatureSettings, idf?: Float32Array): SparseVector {
+  const acc = scratchFor(s.bucketsLog2);
+  for (const block of BLOCKS) {
+    const weight = s.blockWeights[block];
+    const { idx, val } = counts[block];
+    if (weight === 0 || idx.length === 0) continue;
+    let norm = 0;
+    for (let j = 0; j < idx.length; j++) {
+      const v = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
+      norm += v * v;
+    }
+    if (norm === 0) continue;
+    const scale = weight / Math.sqrt(norm);
+    for (let j = 0; j < idx.length; j++) acc.put(idx[j]!, (idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!) * scale);
   }
   return acc.finish();
 }
 
+const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
+
 /**
- * Dense scratch space, reused across documents: per-block signed counts, then the weighted sum of the
+ * Dense scratch space, reused across documents: one block's signed counts, or the weighted sum of the
  * normalised blocks. Only touched cells are visited and reset, so a document costs O(its features).
  */
 class Scratch {
@@ -163,30 +252,35 @@ class Scratch {
     this.count[i] = c + (key & 0x80000000 ? -times : times);
   }
 
-  /** Sublinear tf, L2-normalised, times `weight`, into the output. */
-  end(weight: number): void {
-    let norm = 0;
-    for (let j = 0; j < this.nBlock; j++) {
-      const i = this.blockTouched[j]!;
+  /** The block's signed sublinear term frequencies, sorted by index; resets the block. */
+  end(): SparseVector {
+    const touched = this.blockTouched.subarray(0, this.nBlock).sort();
+    const idx = new Int32Array(this.nBlock);
+    const val = new Float32Array(this.nBlock);
+    let n = 0;
+    let last = -1;
+    for (let j = 0; j < touched.length; j++) {
+      const i = touched[j]!;
+      if (i === last) continue;
+      last = i;
       const c = this.count[i]!;
-      if (c === 0) continue;
-      const v = c > 0 ? 1 + Math.log(c) : -1 - Math.log(-c);
-      this.count[i] = v;
-      norm += v * v;
-    }
-    const scale = norm > 0 ? weight / Math.sqrt(norm) : 0;
-    for (let j = 0; j < this.nBlock; j++) {
-      const i = this.blockTouched[j]!;
-      const v = this.count[i]!;
-      if (v === 0) continue;
       this.count[i] = 0;
-      if (this.out[i] === 0) {
-        if (this.nOut === this.outTouched.length) this.outTouched = grow(this.outTouched);
-        this.outTouched[this.nOut++] = i;
-      }
-      this.out[i] = this.out[i]! + v * scale;
+      if (c === 0) continue;
+      idx[n] = i;
+      val[n] = c > 0 ? 1 + Math.log(c) : -1 - Math.log(-c);
+      n++;
     }
     this.nBlock = 0;
+    return { idx: idx.slice(0, n), val: val.slice(0, n) };
+  }
+
+  /** Adds `v` to output cell `i`. */
+  put(i: number, v: number): void {
+    if (this.out[i] === 0) {
+      if (this.nOut === this.outTouched.length) this.outTouched = grow(this.outTouched);
+      this.outTouched[this.nOut++] = i;
+    }
+    this.out[i] = this.out[i]! + v;
   }
 
   finish(): SparseVector {

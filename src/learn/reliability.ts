@@ -1,0 +1,289 @@
+/**
+ * The reliability model: hashed n-grams and standardised style measures, a logistic regression,
+ * and a calibrator fitted on out-of-fold decision values. Hyper-parameters (`ReliabilitySettings`)
+ * are kept apart from what fitting learns (`ReliabilityModel`); `fitReliability` is the only way to
+ * get a model, so there is no unfitted model to misuse.
+ */
+import type { Doc } from '../text/doc.js';
+import { countFeatures, DEFAULT_FEATURES, weighFeatures, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
+import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
+import { calibrate, fitIsotonic, fitPlatt, type Calibrator } from './calibration.js';
+import { DEFAULT_LOGISTIC, fitLogistic, type LogisticParams } from './logistic.js';
+import { csrFromRows, decision, selectRows } from './matrix.js';
+import { stratifiedGroupKFold } from './split.js';
+
+export type Balance = 'none' | 'class' | 'source-class';
+
+export interface ReliabilitySettings {
+  seed: number;
+  features: FeatureSettings;
+  /** Weight of the standardised style block (0 = no style features). */
+  styleWeight: number;
+  /** Weigh n-grams by smoothed inverse document frequency, fitted on the training rows. */
+  idf: boolean;
+  /** Hashed columns seen in fewer training documents than this make no feature. */
+  minDf: number;
+  /**
+   * Keep only n-grams whose direction (more frequent in unreliable or in reliable articles) agrees in
+   * at least this many training sources and disagrees in none: topic words of one corpus are dropped.
+   * 0 = off. Has no effect when the training rows come from fewer sources.
+   */
+  stableSources: number;
+  logistic: LogisticParams;
+  calibration: { method: 'platt' | 'isotonic'; folds: number };
+  /** How rows are weighted: equal classes, or equal (source, class) cells so no corpus dominates. */
+  balance: Balance;
+  /** pUnreliable below `reliableBelow` is "likely reliable", above `unreliableAbove` "likely unreliable". */
+  bands: { reliableBelow: number; unreliableAbove: number };
+}
+
+export const DEFAULT_RELIABILITY: ReliabilitySettings = {
+  seed: 1,
+  features: DEFAULT_FEATURES,
+  styleWeight: 0,
+  idf: true,
+  minDf: 2,
+  stableSources: 0,
+  logistic: DEFAULT_LOGISTIC,
+  calibration: { method: 'platt', folds: 3 },
+  balance: 'source-class',
+  bands: { reliableBelow: 0.35, unreliableAbove: 0.65 },
+};
+
+export interface StyleScaler {
+  mean: Float64Array;
+  sd: Float64Array;
+}
+
+export interface ReliabilityModel {
+  settings: ReliabilitySettings;
+  /** One weight per column: 2^bucketsLog2 hashed columns, then one per style feature. */
+  weights: Float32Array;
+  bias: number;
+  /** Per hashed column: IDF, 0 where the column was too rare; absent when settings.idf is off and minDf ≤ 1. */
+  idf: Float32Array | undefined;
+  style: StyleScaler;
+  calibrator: Calibrator;
+}
+
+/** What fitting learns besides the weights: the column weighting and the style scaler. */
+interface Preprocessing {
+  idf: Float32Array | undefined;
+  style: StyleScaler;
+}
+
+/** One labelled training article. `source` names its corpus; `group` ties near-duplicates together. */
+export interface TrainingRow {
+  doc: Doc;
+  /** 1 = unreliable. */
+  y: 0 | 1;
+  source: string;
+  group: number;
+}
+
+export interface FitProgress {
+  (stage: string, done: number, total: number): void;
+}
+
+export interface FitReport {
+  iterations: number;
+  converged: boolean;
+  seconds: number;
+}
+
+export function columnCount(f: FeatureSettings): number {
+  return (1 << f.bucketsLog2) + STYLE_FEATURES.length;
+}
+
+export function fitReliability(
+  rows: readonly TrainingRow[],
+  settings: ReliabilitySettings,
+  progress?: FitProgress,
+): { model: ReliabilityModel; report: FitReport } {
+  const t0 = performance.now();
+  const n = rows.length;
+  if (n < 4) throw new RangeError(`need at least 4 labelled articles to train, got ${n}`);
+  const counts: BlockCounts[] = [];
+  const raw: Float64Array[] = [];
+  rows.forEach((r, i) => {
+    counts.push(countFeatures(r.doc, settings.features));
+    raw.push(styleFeatures(r.doc));
+    if (progress && (i % 500 === 0 || i === n - 1)) progress('features', i + 1, n);
+  });
+  const y = Uint8Array.from(rows, (r) => r.y);
+  const sw = sampleWeights(rows, settings.balance);
+
+  // Out-of-fold decision values for the calibrator; every fold's IDF, scaler and weights come from its own rows.
+  const groups = Int32Array.from(rows, (r) => r.group);
+  const k = Math.min(settings.calibration.folds, new Set(groups).size);
+  const folds = stratifiedGroupKFold(y, groups, k, settings.seed);
+  const oof = new Float64Array(n);
+  for (let f = 0; f < k; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < n; i++) (folds[i] === f ? test : train).push(i);
+    const part = fitLinear(
+      train.map((i) => counts[i]!),
+      train.map((i) => raw[i]!),
+      train.map((i) => rows[i]!.source),
+      pick(y, train),
+      pick(sw, train),
+      settings,
+    );
+    const X = csrFromRows(test.map((i) => vectorOf(counts[i]!, raw[i]!, part, settings)), columnCount(settings.features));
+    const z = decision(X, part.w, part.bias);
+    test.forEach((i, j) => (oof[i] = z[j]!));
+    progress?.('calibration folds', f + 1, k);
+  }
+  const calibrator = settings.calibration.method === 'platt' ? fitPlatt(oof, y, sw) : fitIsotonic(oof, y, sw);
+
+  const full = fitLinear(counts, raw, rows.map((r) => r.source), y, sw, settings, (it) => progress?.('fit', it, settings.logistic.maxPasses));
+  const model: ReliabilityModel = {
+    settings,
+    weights: Float32Array.from(full.w),
+    bias: full.bias,
+    idf: full.idf,
+    style: full.style,
+    calibrator,
+  };
+  return { model, report: { iterations: full.iterations, converged: full.converged, seconds: (performance.now() - t0) / 1000 } };
+}
+
+function fitLinear(
+  counts: readonly BlockCounts[],
+  raw: readonly Float64Array[],
+  sources: readonly string[],
+  y: ArrayLike<number>,
+  sw: ArrayLike<number>,
+  settings: ReliabilitySettings,
+  onIteration?: (it: number) => void,
+) {
+  const prep: Preprocessing = { idf: fitIdf(counts, y, sources, settings), style: fitScaler(raw) };
+  const X = csrFromRows(
+    counts.map((c, i) => vectorOf(c, raw[i]!, prep, settings)),
+    columnCount(settings.features),
+  );
+  const { weights, report } = fitLogistic(X, y, sw, settings.logistic, settings.seed, onIteration);
+  return { ...prep, w: weights.w, bias: weights.bias, iterations: report.passes, converged: report.converged };
+}
+
+/** Smoothed IDF, ln((1 + n) / (1 + df)) + 1 as scikit-learn's; 0 for columns under minDf or unstable. */
+function fitIdf(
+  counts: readonly BlockCounts[],
+  y: ArrayLike<number>,
+  sources: readonly string[],
+  settings: ReliabilitySettings,
+): Float32Array | undefined {
+  const names = [...new Set(sources)];
+  const stability = settings.stableSources > 0 && names.length >= settings.stableSources;
+  if (!settings.idf && settings.minDf <= 1 && !stability) return undefined;
+  const size = 1 << settings.features.bucketsLog2;
+  const df = new Int32Array(size);
+  // Per (source, class) document frequencies, for the stability test.
+  const cells = stability ? names.length * 2 : 0;
+  const cellDf = Array.from({ length: cells }, () => new Int32Array(size));
+  const cellN = new Int32Array(cells);
+  const sourceIndex = new Map(names.map((n, i) => [n, i]));
+  const seen = new Int32Array(size).fill(-1);
+  counts.forEach((c, d) => {
+    const cell = stability ? sourceIndex.get(sources[d]!)! * 2 + (y[d] === 1 ? 1 : 0) : -1;
+    if (cell >= 0) cellN[cell] = cellN[cell]! + 1;
+    for (const block of [c.word, c.title, c.char, c.shape]) {
+      for (let j = 0; j < block.idx.length; j++) {
+        const i = block.idx[j]!;
+        if (seen[i] === d) continue;
+        seen[i] = d;
+        df[i] = df[i]! + 1;
+        if (cell >= 0) cellDf[cell]![i] = cellDf[cell]![i]! + 1;
+      }
+    }
+  });
+  const n = counts.length;
+  const idf = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    if (df[i]! < settings.minDf) continue;
+    if (stability && !isStable(i, names.length, cellDf, cellN, settings.stableSources)) continue;
+    idf[i] = settings.idf ? Math.log((1 + n) / (1 + df[i]!)) + 1 : 1;
+  }
+  return idf;
+}
+
+/** The column's smoothed log-odds of appearing in unreliable vs reliable articles agrees in sign across sources. */
+function isStable(i: number, sources: number, cellDf: Int32Array[], cellN: Int32Array, needed: number): boolean {
+  let pos = 0;
+  let neg = 0;
+  for (let s = 0; s < sources; s++) {
+    const d0 = cellDf[2 * s]![i]!;
+    const d1 = cellDf[2 * s + 1]![i]!;
+    if (d0 + d1 < 3) continue;
+    const lo = Math.log((d1 + 0.5) / (cellN[2 * s + 1]! + 1)) - Math.log((d0 + 0.5) / (cellN[2 * s]! + 1));
+    if (lo > 0) pos++;
+    else if (lo < 0) neg++;
+  }
+  return (pos >= needed && neg === 0) || (neg >= needed && pos === 0);
+}
+
+/** The model's input row: weighted hashed columns, then the standardised style block. */
+export function vectorOf(counts: BlockCounts, raw: Float64Array, prep: Preprocessing, settings: ReliabilitySettings): SparseVector {
+  const h = weighFeatures(counts, settings.features, prep.idf);
+  if (settings.styleWeight === 0) return h;
+  const { style } = prep;
+  const base = 1 << settings.features.bucketsLog2;
+  const m = raw.length;
+  const idx = new Int32Array(h.idx.length + m);
+  const val = new Float32Array(h.idx.length + m);
+  idx.set(h.idx);
+  val.set(h.val);
+  for (let j = 0; j < m; j++) {
+    idx[h.idx.length + j] = base + j;
+    // Clipped so one extreme article cannot dominate its own score.
+    val[h.idx.length + j] = settings.styleWeight * Math.max(-4, Math.min(4, (raw[j]! - style.mean[j]!) / style.sd[j]!));
+  }
+  return { idx, val };
+}
+
+function fitScaler(raw: readonly Float64Array[]): StyleScaler {
+  const m = STYLE_FEATURES.length;
+  const mean = new Float64Array(m);
+  const sd = new Float64Array(m);
+  for (const r of raw) for (let j = 0; j < m; j++) mean[j] = mean[j]! + r[j]! / raw.length;
+  for (const r of raw) for (let j = 0; j < m; j++) sd[j] = sd[j]! + (r[j]! - mean[j]!) ** 2 / raw.length;
+  for (let j = 0; j < m; j++) sd[j] = Math.sqrt(sd[j]!) || 1;
+  return { mean, sd };
+}
+
+/** Row weights with mean 1. */
+export function sampleWeights(rows: readonly TrainingRow[], balance: Balance): Float64Array {
+  const n = rows.length;
+  const w = new Float64Array(n).fill(1);
+  if (balance === 'none') return w;
+  const cell = (r: TrainingRow): string => (balance === 'class' ? String(r.y) : `${r.source}\u0000${r.y}`);
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(cell(r), (counts.get(cell(r)) ?? 0) + 1);
+  const cells = counts.size;
+  rows.forEach((r, i) => (w[i] = n / (cells * counts.get(cell(r))!)));
+  return w;
+}
+
+function pick<T extends ArrayLike<number>>(a: T, which: number[]): Float64Array {
+  return Float64Array.from(which, (i) => a[i]!);
+}
+
+/** The uncalibrated decision value (log-odds of "unreliable" before calibration). */
+export function decisionValue(model: ReliabilityModel, doc: Doc): number {
+  const v = vectorOf(countFeatures(doc, model.settings.features), styleFeatures(doc), model, model.settings);
+  let z = model.bias;
+  for (let k = 0; k < v.idx.length; k++) z += model.weights[v.idx[k]!]! * v.val[k]!;
+  return z;
+}
+
+export function pUnreliable(model: ReliabilityModel, doc: Doc): number {
+  return calibrate(model.calibrator, decisionValue(model, doc));
+}
+
+export type Band = 'likely reliable' | 'uncertain' | 'likely unreliable';
+
+export function bandOf(model: ReliabilityModel, p: number): Band {
+  const { reliableBelow, unreliableAbove } = model.settings.bands;
+  return p < reliableBelow ? 'likely reliable' : p > unreliableAbove ? 'likely unreliable' : 'uncertain';
+}
