@@ -1,0 +1,66 @@
+/**
+ * The engine: loads the models once, then turns Articles into Reports. One Doc per article, shared by
+ * every analyser (spaCy's Doc shared by its pipeline components).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../article/article.js';
+import { REPORT_SCHEMA, type Report } from '../article/report.js';
+import { makeDoc } from '../text/doc.js';
+import { TokenKind } from '../text/tokens.js';
+import { loadReliability, type LoadedReliability } from '../learn/reliability-file.js';
+import { analyseReliability } from './reliability.js';
+
+export interface EngineOptions {
+  /** The reliability model file; default: the bundled one. */
+  reliabilityModel?: string;
+}
+
+export interface Engine {
+  readonly reliability: LoadedReliability;
+  analyze(article: Article): Report;
+}
+
+/** The folder of the bundled models, found from this module's place in the package. */
+export function bundledModelsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'models');
+    if (existsSync(join(candidate, 'reliability.cdm'))) return candidate;
+    dir = dirname(dir);
+  }
+  return join(dirname(dirname(dirname(fileURLToPath(import.meta.url)))), 'models');
+}
+
+export function defaultReliabilityModel(): string {
+  return join(bundledModelsDir(), 'reliability.cdm');
+}
+
+export function createEngine(opts: EngineOptions = {}): Engine {
+  const reliability = loadReliability(opts.reliabilityModel ?? defaultReliabilityModel());
+  return {
+    reliability,
+    analyze(article: Article): Report {
+      const doc = makeDoc(article);
+      let words = 0;
+      for (let i = 0; i < doc.tokens.length; i++) if (doc.tokens.kind[i] === TokenKind.Word) words++;
+      return {
+        schema: REPORT_SCHEMA,
+        article: {
+          id: article.id,
+          title: article.title,
+          ...(article.label !== undefined ? { label: article.label } : {}),
+          ...(article.url !== undefined ? { url: article.url } : {}),
+          ...(article.author !== undefined ? { author: article.author } : {}),
+          ...(article.published !== undefined ? { published: article.published } : {}),
+          ...(article.site !== undefined ? { site: article.site } : {}),
+          bodyStart: doc.bodyStart,
+          length: doc.text.length,
+          words,
+        },
+        reliability: analyseReliability(doc, reliability),
+      };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The `credence` command. Each subcommand lives in its own file and is imported only when it runs,
+ * so `--help` and `--version` stay instant. Expected failures print one line and exit 1 (usage) or
+ * 2 (records skipped); anything else is a bug: "internal error" with the stack, exit 70.
+ */
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { CredenceError, UsageError, formatWhere } from '../article/errors.js';
+import { coloursFor, EXIT, processIo, type Io } from './io.js';
+import { collect, dataOptions } from './options.js';
+
+const require = createRequire(import.meta.url);
+const VERSION = (require('../../package.json') as { version: string }).version;
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exit: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command('credence')
+    .description('Judge how far to trust a news article, and why.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces for errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'credence: error: ')),
+    })
+    .showSuggestionAfterError(true);
+
+  const run =
+    <A extends unknown[]>(load: () => Promise<(io: Io, ...args: A) => Promise<number>>) =>
+    async (...args: A) => {
+      const command = await load();
+      exit = await command(io, ...args);
+    };
+
+  dataOptions(
+    program
+      .command('analyze')
+      .description('Print a credibility report for each article in the given files, folders or stdin (-).')
+      .argument('<inputs...>', 'files, folders or - (stdin); PRESET:PATH for a known dataset layout')
+      .option('-f, --format <format>', 'text, json, jsonl or csv', 'text')
+      .option('-m, --model <file>', 'reliability model file (default: the bundled model)')
+      .addHelpText(
+        'after',
+        `
+Examples:
+  $ credence analyze examples/council-budget.txt
+  $ credence analyze --format json article.html
+  $ credence analyze --format jsonl kaggle-fake-news:train.csv > reports.jsonl
+  $ cat story.txt | credence analyze -`,
+      ),
+  ).action(run(async () => (await import('./analyze.js')).analyze));
+
+  dataOptions(
+    program
+      .command('train')
+      .description('Train a reliability model on labelled articles, report held-out metrics, save it with its card.')
+      .option('-d, --data <spec...>', 'labelled data: PATH or PRESET:PATH, one or more (added to the config\'s)')
+      .requiredOption('-o, --out <file>', 'where to write the model (its card goes next to it as .md)')
+      .option('-c, --config <file>', 'JSON training config: {"data": [...], "settings": {...}, "notes": [...]}')
+      .option('-s, --set <key=value>', 'override a setting, e.g. --set logistic.C=2 (repeatable)', collect, [])
+      .option('--holdout <fraction>', 'share of articles held out for the card\'s metrics (0 = none)', '0.2')
+      .option('--cross-dataset', 'also measure leave-one-dataset-out metrics for the card (one fit per dataset)')
+      .addHelpText(
+        'after',
+        `
+Examples:
+  $ credence train --data kaggle-fake-news:train.csv --out my.cdm
+  $ credence train --data a.jsonl.gz --data b.csv --set logistic.C=2 --out my.cdm
+  $ credence train --config models/reliability.config.json --out models/reliability.cdm`,
+      ),
+  ).action(run(async () => (await import('./train.js')).train));
+
+  dataOptions(
+    program
+      .command('eval')
+      .description('Measure a model on labelled articles it has not seen.')
+      .requiredOption('-d, --data <spec...>', 'labelled data: PATH or PRESET:PATH, one or more')
+      .option('-m, --model <file>', 'reliability model file (default: the bundled model)')
+      .option('--json', 'print one JSON object')
+      .option('--plots <dir>', 'write roc.svg and calibration.svg into this folder')
+      .addHelpText(
+        'after',
+        `
+Examples:
+  $ credence eval --data isot:Fake.csv --data isot:True.csv
+  $ credence eval --model my.cdm --data test.jsonl --json --plots plots/`,
+      ),
+  ).action(run(async () => (await import('./eval.js')).evaluate));
+
+  dataOptions(
+    program
+      .command('eval-matrix')
+      .description('Cross-dataset view: train on each set and on all-but-one, test on every other set.')
+      .requiredOption('-d, --data <spec...>', 'two or more labelled datasets')
+      .option('-s, --set <key=value>', 'override a setting (repeatable)', collect, [])
+      .option('--folds <k>', 'k-fold cross-validation for the in-domain diagonal (0 = skip)', '5')
+      .option('--json', 'print one JSON object')
+      .addHelpText(
+        'after',
+        `
+Examples:
+  $ credence eval-matrix --data a.jsonl.gz --data b.jsonl.gz --data c.csv`,
+      ),
+  ).action(run(async () => (await import('./eval-matrix.js')).evalMatrix));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    return reportFailure(err, io, debug);
+  }
+  return exit;
+}
+
+function reportFailure(err: unknown, io: Io, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  const c = coloursFor(io, 'stderr');
+  if (err instanceof CredenceError) {
+    io.stderr.write(`credence: ${c.red('error')}: ${formatWhere(err.where)}${err.message}\n`);
+    if (debug && err.stack !== undefined) io.stderr.write(err.stack + '\n');
+    return err instanceof UsageError ? EXIT.usage : EXIT.skipped;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  io.stderr.write(`credence: internal error, please report it: ${e.message}\n${e.stack ?? ''}\n`);
+  return EXIT.internal;
+}

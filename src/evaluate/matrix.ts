@@ -1,0 +1,83 @@
+/**
+ * The honest cross-dataset view: a model trained on each set alone and on all-but-one, tested on sets
+ * it never saw; the diagonal is in-domain k-fold cross-validation with near-duplicates kept together.
+ */
+import { fitReliability, pUnreliable, type ReliabilitySettings, type TrainingRow } from '../learn/reliability.js';
+import { stratifiedGroupKFold } from '../learn/split.js';
+import { binaryMetrics, meanSd } from './metrics.js';
+
+export interface Cell {
+  train: string;
+  test: string;
+  n: number;
+  rocAuc: number | null;
+  balancedAccuracy: number;
+  /** For k-fold cells: the spread over folds. */
+  rocAucSd?: number | null;
+  balancedAccuracySd?: number | null;
+}
+
+export interface Matrix {
+  sets: string[];
+  /** Train on one set, test on each other set; the diagonal is in-domain k-fold. */
+  single: Cell[];
+  /** Train on all sets but one, test on that one. */
+  leaveOneOut: Cell[];
+}
+
+export type Row = TrainingRow & { source: string };
+
+export function crossDatasetMatrix(
+  rows: readonly Row[],
+  sets: readonly string[],
+  settings: ReliabilitySettings,
+  folds: number,
+  onFit?: (what: string) => void,
+): Matrix {
+  const bySet = new Map(sets.map((s) => [s, rows.filter((r) => r.source === s)]));
+  const single: Cell[] = [];
+  for (const train of sets) {
+    const trainRows = bySet.get(train)!;
+    if (folds >= 2) single.push(inDomain(train, trainRows, settings, folds, onFit));
+    onFit?.(`train on ${train}`);
+    const { model } = fitReliability(trainRows, settings);
+    for (const test of sets) if (test !== train) single.push(score(train, test, bySet.get(test)!, (r) => pUnreliable(model, r.doc)));
+  }
+  const leaveOneOut = sets.map((test) => {
+    onFit?.(`train without ${test}`);
+    const { model } = fitReliability(rows.filter((r) => r.source !== test), settings);
+    return score(`all but ${test}`, test, bySet.get(test)!, (r) => pUnreliable(model, r.doc));
+  });
+  return { sets: [...sets], single, leaveOneOut };
+}
+
+function score(train: string, test: string, rows: readonly Row[], p: (r: Row) => number): Cell {
+  const m = binaryMetrics(rows.map((r) => r.y), rows.map(p));
+  return { train, test, n: m.n, rocAuc: m.rocAuc, balancedAccuracy: m.balancedAccuracy };
+}
+
+/** k-fold within one set: mean and spread of the folds' figures. */
+export function inDomain(name: string, rows: readonly Row[], settings: ReliabilitySettings, folds: number, onFit?: (what: string) => void): Cell {
+  const fold = stratifiedGroupKFold(Uint8Array.from(rows, (r) => r.y), Int32Array.from(rows, (r) => r.group), folds, settings.seed);
+  const aucs: number[] = [];
+  const bas: number[] = [];
+  for (let f = 0; f < folds; f++) {
+    onFit?.(`${name} fold ${f + 1}/${folds}`);
+    const { model } = fitReliability(rows.filter((_, i) => fold[i] !== f), settings);
+    const test = rows.filter((_, i) => fold[i] === f);
+    const m = binaryMetrics(test.map((r) => r.y), test.map((r) => pUnreliable(model, r.doc)));
+    if (m.rocAuc !== null) aucs.push(m.rocAuc);
+    bas.push(m.balancedAccuracy);
+  }
+  const auc = aucs.length === 0 ? null : meanSd(aucs);
+  const ba = meanSd(bas);
+  return {
+    train: name,
+    test: name,
+    n: rows.length,
+    rocAuc: auc === null ? null : auc.mean,
+    rocAucSd: auc === null ? null : auc.sd,
+    balancedAccuracy: ba.mean,
+    balancedAccuracySd: ba.sd,
+  };
+}

@@ -1,0 +1,28 @@
+/** Ranges a reliability setting must respect; checked before any work starts. */
+import { z } from 'zod';
+import { UsageError } from '../article/errors.js';
+import type { ReliabilitySettings } from './reliability.js';
+
+const schema = z.looseObject({
+  seed: z.number().int(),
+  features: z.looseObject({
+    bucketsLog2: z.number().int().min(10).max(24),
+    wordNgramMax: z.number().int().min(0).max(3),
+    titleNgramMax: z.number().int().min(0).max(3),
+  }),
+  logistic: z.looseObject({ C: z.number().positive() }),
+  calibration: z.looseObject({ method: z.enum(['platt', 'isotonic']), folds: z.number().int().min(2).max(20) }),
+  balance: z.enum(['none', 'class', 'source-class']),
+  bands: z
+    .object({ reliableBelow: z.number().gt(0).lt(1), unreliableAbove: z.number().gt(0).lt(1) })
+    .refine((b) => b.reliableBelow <= b.unreliableAbove, 'reliableBelow must not exceed unreliableAbove'),
+});
+
+export function checkReliabilitySettings(s: ReliabilitySettings, where: string): ReliabilitySettings {
+  const r = schema.safeParse(s);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new UsageError('E_CONFIG', `${where}: setting "${issue.path.join('.')}": ${issue.message}`);
+  }
+  return s;
+}

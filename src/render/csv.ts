@@ -1,0 +1,20 @@
+/** One CSV row per report: the summary a spreadsheet wants, RFC 4180 quoting by csv-stringify. */
+import { stringify } from 'csv-stringify/sync';
+import type { Report } from '../article/report.js';
+
+export const CSV_COLUMNS = ['id', 'title', 'label', 'p_unreliable', 'band', 'words', 'top_unreliable', 'top_reliable'] as const;
+
+export function csvHeader(): string {
+  return stringify([CSV_COLUMNS as unknown as string[]]);
+}
+
+export function csvRow(r: Report): string {
+  const f = r.reliability.explanation.features;
+  const top = (sign: 1 | -1): string =>
+    f
+      .filter((x) => Math.sign(x.weight) === sign)
+      .slice(0, 3)
+      .map((x) => x.text)
+      .join('; ');
+  return stringify([[r.article.id, r.article.title, r.article.label ?? '', r.reliability.pUnreliable, r.reliability.band, r.article.words, top(1), top(-1)]]);
+}

@@ -1,0 +1,80 @@
+/**
+ * The readable report: what a person at a terminal reads first. The sentences that weighed most are
+ * quoted with the n-grams that drove the score highlighted (red towards unreliable, green towards
+ * reliable; without colour, «» and ‹› mark them).
+ */
+import type { Report, Span } from '../article/report.js';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+}
+
+export function renderReport(r: Report, text: string, c: Style, colour: boolean): string {
+  const out: string[] = [];
+  const { article, reliability: rel } = r;
+  out.push(c.bold(article.title === '' ? '(no title)' : article.title));
+  const meta = [`id ${article.id}`, `${article.words} words`];
+  if (article.label !== undefined) meta.push(`gold label: ${article.label}`);
+  if (article.site !== undefined) meta.push(article.site);
+  if (article.published !== undefined) meta.push(article.published);
+  out.push(c.dim(meta.join(' · ')), '');
+
+  const pct = Math.round(rel.pUnreliable * 100);
+  const filled = Math.round(rel.pUnreliable * 20);
+  const bar = '█'.repeat(filled) + '░'.repeat(20 - filled);
+  const bandColour = rel.band === 'likely unreliable' ? c.red : rel.band === 'likely reliable' ? c.green : c.yellow;
+  out.push(`${c.bold('Reliability')}  ${bandColour(rel.band.toUpperCase())}  ${bar}  ${pct}% chance unreliable`);
+  out.push(c.dim(`  model: ${rel.model}; the score is a calibrated probability, not a verdict`));
+
+  const towards = (sign: 1 | -1): string =>
+    rel.explanation.features
+      .filter((f) => Math.sign(f.weight) === sign)
+      .slice(0, 6)
+      .map((f) => `"${f.text}"${f.kind === 'words' ? '' : ` (${f.kind})`} ${fmt(f.weight)}`)
+      .join(', ');
+  const up = towards(1);
+  const down = towards(-1);
+  if (up !== '') out.push(`  ${c.red('▲ towards unreliable:')} ${up}`);
+  if (down !== '') out.push(`  ${c.green('▼ towards reliable:')}   ${down}`);
+
+  if (rel.explanation.sentences.length > 0) {
+    out.push('', `  ${c.bold('Sentences that weighed most')}`);
+    const marks = rel.explanation.features.flatMap((f) => f.spans.map((s) => ({ ...s, up: f.weight > 0 })));
+    for (const s of rel.explanation.sentences) {
+      const arrow = s.contribution > 0 ? c.red('▲') : c.green('▼');
+      out.push(`  ${arrow} ${fmt(s.contribution)}  ${highlight(text, s, marks, c, colour)}`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function fmt(x: number): string {
+  return (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(2);
+}
+
+/** The sentence with the explanation's spans inside it marked; long sentences are cut around them. */
+function highlight(text: string, sentence: Span, marks: (Span & { up: boolean })[], c: Style, colour: boolean): string {
+  const inside = marks
+    .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = sentence.start;
+  for (const m of inside) {
+    if (m.start < at) continue; // overlapping n-grams: the first (longest) wins
+    out += clean(text.slice(at, m.start));
+    const piece = clean(text.slice(m.start, m.end));
+    out += colour ? (m.up ? c.red(piece) : c.green(piece)) : m.up ? `«${piece}»` : `‹${piece}›`;
+    at = m.end;
+  }
+  out += clean(text.slice(at, sentence.end));
+  return out.length > 400 ? out.slice(0, 400) + '…' : out;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
