@@ -69,8 +69,12 @@ export function splitSentences(
     }
     const after = j + 1;
     if (after >= tokTo) break;
-    if (tokens.start[after] === tokens.end[j]) continue; // no space: "3.5", "U.S.-funded"
-    if (!canStart(text, tokens, after)) continue;
+    // Every mark of the run [i, j] would reach this same verdict: skip them, or a long run costs O(n²).
+    if (tokens.start[after] === tokens.end[j] || !canStart(text, tokens, after)) {
+      // no space ("3.5", "U.S.-funded"), or the next token cannot start a sentence
+      i = j;
+      continue;
+    }
     if (isAbbrev && !isTerminal && j === i) {
       const bare = form.slice(0, -1);
       if (TITLE_ABBREVIATIONS.has(bare)) continue;
