@@ -23,8 +23,10 @@ const SENTENCE_OPENERS = new Set(
   ),
 );
 const TITLE_ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp no vs'.split(' '),
+  'mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp vs'.split(' '),
 );
+/** "No. 5", "Nos. 3 and 4": abbreviations only before a number; "He said no. Then …" ends a sentence. */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
 
 /** Split `text[from, to)`, whose tokens are `[tokFrom, tokTo)`, into sentences. */
 export function splitSentences(
@@ -77,8 +79,10 @@ export function splitSentences(
     }
     if (isAbbrev && !isTerminal && j === i) {
       const bare = form.slice(0, -1);
-      if (TITLE_ABBREVIATIONS.has(bare)) continue;
-      if (ABBREVIATIONS.has(bare) || bare.length === 1 || bare.includes('.')) {
+      if (NUMBER_ABBREVIATIONS.has(bare)) {
+        if (tokens.kind[after] === TokenKind.Number) continue;
+      } else if (TITLE_ABBREVIATIONS.has(bare)) continue;
+      else if (ABBREVIATIONS.has(bare) || bare.length === 1 || bare.includes('.')) {
         if (!SENTENCE_OPENERS.has(tokens.norm[after]!)) continue;
       }
     }
