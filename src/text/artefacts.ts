@@ -21,8 +21,12 @@ const CAPS_CITY = String.raw`[A-Z][A-Z.'\u2019-]{1,20}(?:[ ,/]{1,2}[A-Z][A-Z.'\u
 const TITLE_CITY = String.raw`[A-Z][a-z.'\u2019-]{1,20}(?: [A-Z][a-z.'\u2019-]{1,20}){0,3}(?:, [A-Z][A-Za-z.]{1,15}){0,2}`;
 const DATE = String.raw`(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?)?`;
 const AGENCY = String.raw`\([A-Z][A-Za-z&. ]{0,30}\)`;
+// A news agency or broadcaster: "(CNN)" ends a dateline without a dash, "(AAPL)" or "(R)" does not.
+const KNOWN_AGENCY = String.raw`\((?:Reuters|AP|AFP|UPI|CNN|CNBC|BBC|NBC|ABC|CBS|NPR|Bloomberg|Xinhua|dpa|DPA|PTI|IANS|ANI|EFE|ANSA|Kyodo|Yonhap|TASS|Sputnik|AAP|CP|Fox News)(?: [A-Z][A-Za-z]{1,15}){0,2}\)`;
+// A spaced hyphen or an en/em dash: the hyphen of "US-trained" or "COVID-19" is not a dateline's.
+const DASH = String.raw`(?:[\u2013\u2014]|(?<=[ \t])-|-(?=[ \t]))`;
 const DATELINE = new RegExp(
-  String.raw`^[ \t]*(?:${CAPS_CITY}${DATE}[ \t]*(?:${AGENCY}[ \t]*)?[-\u2013\u2014]|(?:${TITLE_CITY}${DATE}[ \t]*)?${AGENCY}[ \t]*[-\u2013\u2014]?)[ \t]*`,
+  String.raw`^[ \t]*(?:${CAPS_CITY}${DATE}[ \t]*(?:${AGENCY}[ \t]*)?${DASH}|(?:${TITLE_CITY}${DATE}[ \t]*)?(?:${AGENCY}[ \t]*${DASH}|${KNOWN_AGENCY}))[ \t]*`,
 );
 const BYLINE = /^[ \t]*(?:By|Written by|Reporting by|Editing by|Additional reporting by)[ \t]+[A-Z][^\n]{0,80}$/;
 
