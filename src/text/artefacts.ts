@@ -28,7 +28,18 @@ const DASH = String.raw`(?:[\u2013\u2014]|(?<=[ \t])-|-(?=[ \t]))`;
 const DATELINE = new RegExp(
   String.raw`^[ \t]*(?:${CAPS_CITY}${DATE}[ \t]*(?:${AGENCY}[ \t]*)?${DASH}|(?:${TITLE_CITY}${DATE}[ \t]*)?(?:${AGENCY}[ \t]*${DASH}|${KNOWN_AGENCY}))[ \t]*`,
 );
-const BYLINE = /^[ \t]*(?:By|Written by|Reporting by|Editing by|Additional reporting by)[ \t]+[A-Z][^\n]{0,80}$/;
+const BYLINE_START = /^[ \t]*(?:By|Written by|Reporting by|Editing by|Additional reporting by)[ \t]+(?=[A-Z])/;
+/** Words a byline may hold besides capitalised names: "By Jane Doe and John Roe, Staff Writers". */
+const BYLINE_WORDS = new Set(['and', '&', 'of', 'the', 'for', 'in', 'at', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'al', 'bin', '|', '/', ';', ',', '-', '\u2013', '\u2014']);
+
+/** "By Jane Doe", "Reporting by Jane Doe; Editing by John Roe": names only, so "By Tuesday, the council voted." is not one. */
+function isByline(sentence: string): boolean {
+  const m = BYLINE_START.exec(sentence);
+  if (m === null || sentence.length > 120) return false;
+  const words = sentence.slice(m[0].length).replace(/([,;|/])/g, ' $1 ').trim().replace(/\.$/, '').split(/\s+/);
+  if (words.length > 16) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w) || BYLINE_WORDS.has(w) || /^(?:by|editing|reporting|writing|additional)$/.test(w));
+}
 
 const BOILERPLATE = new RegExp(
   [
@@ -67,7 +78,7 @@ export function findArtefacts(text: string, bodyStart: number, sentences: readon
     const len = s.end - s.start;
     if (len > 400) continue;
     const sentence = text.slice(s.start, s.end);
-    if (BYLINE.test(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
+    if (isByline(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
     else if (BOILERPLATE.test(sentence)) {
       out.push({ kind: /getty|photo|image|picture|shutterstock/i.test(sentence) ? 'credit' : 'boilerplate', start: s.start, end: s.end });
     }
