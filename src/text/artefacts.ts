@@ -43,15 +43,19 @@ function isByline(sentence: string): boolean {
 
 const BOILERPLATE = new RegExp(
   [
-    String.raw`\b(?:share|tweet|pin|email) (?:this|on facebook|on twitter|this article|this story)\b`,
-    String.raw`\bsubscribe (?:to|now|for|today)\b`,
+    // Imperatives at the start of a sentence, or naming what is shared: "Many voters share this view" is news.
+    String.raw`^\W*(?:please )?(?:share|tweet|pin|email|forward) (?:this|it)\b`,
+    String.raw`\b(?:share|tweet|pin|email) (?:on facebook|on twitter|this (?:article|story|post|page|video))\b`,
+    String.raw`^\W*(?:please )?subscribe\b`,
+    String.raw`\bsubscribe (?:now|today)\b`,
+    String.raw`\bsubscribe (?:to|for) (?:our|my)\b`,
     String.raw`\bsign up (?:for|to)\b.{0,40}\bnewsletter`,
     String.raw`\bnewsletter\b.{0,40}\b(?:sign up|subscribe|inbox)\b`,
     String.raw`\b(?:we use|this (?:site|website) uses) cookies\b`,
     String.raw`\bcookie (?:policy|settings|preferences)\b`,
     String.raw`\ball rights reserved\b`,
     String.raw`\bclick here\b`,
-    String.raw`\bfollow us on\b`,
+    String.raw`^\W*follow us\b`,
     String.raw`\b(?:like|follow) (?:us|\w+) on (?:facebook|twitter|instagram)\b`,
     String.raw`\bread (?:more|the full story|next)\b\s*[:»>]?\s*$`,
     String.raw`\b(?:advertisement|sponsored content|related articles?|recommended for you)\s*$`,
