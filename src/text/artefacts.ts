@@ -72,19 +72,21 @@ const BOILERPLATE = new RegExp(
 /** Artefact spans of an article text whose body starts at `bodyStart`, given its sentences. */
 export function findArtefacts(text: string, bodyStart: number, sentences: readonly SentenceBounds[]): Artefact[] {
   const out: Artefact[] = [];
-  const head = text.slice(bodyStart, bodyStart + 200);
-  const m = DATELINE.exec(head);
-  if (m !== null && m[0].trim().length > 1) {
-    out.push({ kind: 'dateline', start: bodyStart + m.index, end: bodyStart + m.index + m[0].trimEnd().length });
-  }
+  // The dateline opens the first body sentence that is not itself a byline or boilerplate ("By Jane Doe\n\nNEW YORK — …").
+  let datelineDue = true;
   for (const s of sentences) {
     if (s.end <= bodyStart) continue;
     const len = s.end - s.start;
-    if (len > 400) continue;
-    const sentence = text.slice(s.start, s.end);
+    const sentence = len > 400 ? '' : text.slice(s.start, s.end);
+    let artefact = true;
     if (isByline(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
     else if (BOILERPLATE.test(sentence)) {
       out.push({ kind: /getty|photo|image|picture|shutterstock/i.test(sentence) ? 'credit' : 'boilerplate', start: s.start, end: s.end });
+    } else artefact = false;
+    if (datelineDue && !artefact) {
+      datelineDue = false;
+      const m = DATELINE.exec(text.slice(s.start, s.start + 200));
+      if (m !== null && m[0].trim().length > 1) out.push({ kind: 'dateline', start: s.start + m.index, end: s.start + m.index + m[0].trimEnd().length });
     }
   }
   return out.sort((a, b) => a.start - b.start);
