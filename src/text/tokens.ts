@@ -186,8 +186,28 @@ function urlEnd(text: string, i: number): number {
   if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('www.')) return i;
   let e = i + 4;
   while (e < text.length && !URL_STOP.test(text[e]!)) e++;
-  // A URL does not own the punctuation that ends the sentence around it.
-  while (e > i + 1 && '.,;:!?)]'.includes(text[e - 1]!)) e--;
+  // A URL does not own the punctuation that ends the sentence around it, nor a bracket it did not open
+  // ("(see https://example.org/a_(b))" keeps "a_(b)").
+  let round = 0;
+  let square = 0;
+  for (let k = i; k < e; k++) {
+    const ch = text[k];
+    if (ch === '(') round++;
+    else if (ch === ')') round--;
+    else if (ch === '[') square++;
+    else if (ch === ']') square--;
+  }
+  while (e > i + 1) {
+    const last = text[e - 1]!;
+    if ('.,;:!?'.includes(last)) e--;
+    else if (last === ')' && round < 0) {
+      round++;
+      e--;
+    } else if (last === ']' && square < 0) {
+      square++;
+      e--;
+    } else break;
+  }
   return e;
 }
 
