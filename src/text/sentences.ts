@@ -14,8 +14,10 @@ export interface SentenceBounds {
   tokenEnd: number;
 }
 
-const TERMINAL = new Set(['.', '!', '?', '…', '‽']);
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '›']);
+const TERMINAL = new Set(['.', '!', '?', '…', '‽', '。', '।', '؟', '۔']);
+/** Full-width marks (Chinese, Japanese) end a sentence with no space after them. */
+const UNSPACED_TERMINAL = new Set(['。', '！', '？', '｡']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '›', '」', '』']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '‹', '-', '—', '–', '•', '*']);
 const SENTENCE_OPENERS = new Set(
   'the a an he she it they we i you his her its their our this that these those but and so yet or in on at for with as if when while after before since there here what who why how many some one two no not mr mrs ms dr'.split(
@@ -72,7 +74,10 @@ export function splitSentences(
     const after = j + 1;
     if (after >= tokTo) break;
     // Every mark of the run [i, j] would reach this same verdict: skip them, or a long run costs O(n²).
-    if (tokens.start[after] === tokens.end[j] || !canStart(text, tokens, after)) {
+    // "。次" ends a sentence; "。」と" (a quotation the sentence goes on after) does not.
+    const fullWidthEnd = UNSPACED_TERMINAL.has(text[tokens.start[i]!]!) && TERMINAL.has(tokens.norm[j]!);
+    const unspaced = tokens.start[after] === tokens.end[j] && !fullWidthEnd;
+    if (unspaced || !canStart(text, tokens, after)) {
       // no space ("3.5", "U.S.-funded"), or the next token cannot start a sentence
       i = j;
       continue;
