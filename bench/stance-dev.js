@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+/**
+ * The stance model's dev figures on FNC-1: a held-out split in which no body, no headline and no claim
+ * is on both sides (src/evaluate/stance-split.ts), the model fitted on the training side, every figure
+ * printed for the dev side. Needs `npm run build` first.
+ *
+ *   node bench/stance-dev.js [--data DIR] [--dev-fraction 0.2] [--seed 1] [--set path=value ...] [--json]
+ *
+ * DIR holds bodies.csv.gz and stances.csv.gz in the FNC-1 layout (default ../shared/datasets/fnc1).
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeDoc } from '../dist/text/doc.js';
+import { readFnc1 } from '../dist/evaluate/fnc1.js';
+import { stanceSplit, unrelatedShareWeights, TRAIN, DEV } from '../dist/evaluate/stance-split.js';
+import { stanceMetrics, formatConfusion, STANCES, STANCE_INDEX } from '../dist/evaluate/stance-metrics.js';
+import { DEFAULT_STANCE, fitStance, predictSides, predictStance, StanceCache } from '../dist/learn/stance/model.js';
+import { readSide } from '../dist/learn/stance/text.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+const dataDir = resolve(opt('--data', join(here, '..', '..', 'shared', 'datasets', 'fnc1')));
+const devFraction = Number(opt('--dev-fraction', '0.2'));
+const seed = Number(opt('--seed', '1'));
+const json = args.includes('--json');
+
+const settings = structuredClone(DEFAULT_STANCE);
+args.forEach((a, i) => {
+  if (a !== '--set') return;
+  const [path, value] = args[i + 1].split('=');
+  const keys = path.split('.');
+  let o = settings;
+  for (const k of keys.slice(0, -1)) o = o[k];
+  o[keys.at(-1)] = JSON.parse(value);
+});
+
+const log = (...m) => process.stderr.write(m.join(' ') + '\n');
+const t0 = performance.now();
+const data = readFnc1(join(dataDir, 'bodies.csv.gz'), join(dataDir, 'stances.csv.gz'), (e) => log('skipped:', e.describe()));
+const split = stanceSplit(data.pairs, data.bodies, devFraction, seed);
+
+// Read every body and every distinct headline once.
+const tRead = performance.now();
+const bodySide = new Map();
+for (const [id, text] of data.bodies) bodySide.set(id, readSide(makeDoc({ title: '', body: text }), 'body'));
+const headSide = new Map();
+for (const p of data.pairs) if (!headSide.has(p.headline)) headSide.set(p.headline, readSide(makeDoc({ title: p.headline, body: '' }), 'headline'));
+const readSeconds = (performance.now() - tRead) / 1000;
+
+const train = [];
+const dev = [];
+data.pairs.forEach((p, i) => {
+  const ex = { headline: headSide.get(p.headline), body: bodySide.get(p.bodyId), stance: p.stance, pair: p };
+  if (split.part[i] === TRAIN) train.push(ex);
+  else if (split.part[i] === DEV) dev.push(ex);
+});
+const count = (rows) => Object.fromEntries(STANCES.map((s) => [s, rows.filter((r) => r.stance === s).length]));
+log(`data: ${data.pairs.length} pairs, ${data.bodies.size} bodies; read ${readSeconds.toFixed(1)} s`);
+log(`split (seed ${seed}, dev fraction ${devFraction}): ${split.claims} claims, ${split.devClaims} in dev`);
+log(`  train ${train.length} ${JSON.stringify(count(train))}`);
+log(`  dev   ${dev.length} ${JSON.stringify(count(dev))}`);
+log(`  dropped ${data.pairs.length - train.length - dev.length} (unrelated pairs across the split)`);
+
+const { model, report } = fitStance(train, settings);
+log(`fit: ${report.seconds.toFixed(1)} s (${report.pairs} pairs, ${report.related} related)`);
+
+const tScore = performance.now();
+const cache = new StanceCache(model.idf);
+const gold = new Int32Array(dev.length);
+const pred = new Int32Array(dev.length);
+dev.forEach((e, i) => {
+  gold[i] = STANCE_INDEX[e.stance];
+  pred[i] = STANCE_INDEX[predictSides(model, cache.headline(e.headline), cache.body(e.body)).stance];
+});
+const scoreSeconds = (performance.now() - tScore) / 1000;
+
+// Per article: one Doc from {title: headline, body}, as `credence analyze` will do, on bodies of 500–700 words.
+const long = dev.filter((e) => e.body.stems.length >= 500 && e.body.stems.length <= 700).slice(0, 300);
+const docs = long.map((e) => makeDoc({ title: e.pair.headline, body: data.bodies.get(e.pair.bodyId) }));
+for (const d of docs.slice(0, 20)) predictStance(model, d);
+const tOne = performance.now();
+for (const d of docs) predictStance(model, d);
+const perArticleMs = docs.length > 0 ? (performance.now() - tOne) / docs.length : NaN;
+const tDoc = performance.now();
+for (const e of long) makeDoc({ title: e.pair.headline, body: data.bodies.get(e.pair.bodyId) });
+const docMs = long.length > 0 ? (performance.now() - tDoc) / long.length : NaN;
+
+const m = stanceMetrics(gold, pred);
+const mix = stanceMetrics(gold, pred, unrelatedShareWeights(gold, 0.722));
+const result = {
+  protocol: `FNC-1 train split; dev = claims held out (seed ${seed}, fraction ${devFraction}): no body, headline or claim in both train and dev`,
+  trainPairs: train.length,
+  devPairs: dev.length,
+  devCounts: count(dev),
+  fncScore: m.fncScore,
+  maxScore: m.maxScore,
+  relativeScore: m.relativeScore,
+  macroF1: m.macroF1,
+  perClassF1: m.perClassF1,
+  relatedF1: m.relatedF1,
+  confusion: m.confusion,
+  atTestMix: { relativeScore: mix.relativeScore, macroF1: mix.macroF1 },
+  fitSeconds: report.seconds,
+  scoreSeconds,
+  pairsPerSecond: dev.length / scoreSeconds,
+  perArticleMs,
+  docMs,
+  settings,
+};
+if (json) process.stdout.write(JSON.stringify(result) + '\n');
+else {
+  const f = (x) => x.toFixed(4);
+  console.log(`FNC score ${m.fncScore.toFixed(2)} / ${m.maxScore.toFixed(2)} = ${m.relativeScore.toFixed(2)} %`);
+  console.log(`macro-F1 ${f(m.macroF1)}  per class: ${STANCES.map((s) => `${s} ${f(m.perClassF1[s])}`).join('  ')}  (related F1 ${f(m.relatedF1)})`);
+  console.log(`at the official test's class mix (72.2 % unrelated): relative ${mix.relativeScore.toFixed(2)} %, macro-F1 ${f(mix.macroF1)}`);
+  console.log(formatConfusion(m.confusion));
+  console.log(`fit ${report.seconds.toFixed(1)} s; scoring ${dev.length} dev pairs ${scoreSeconds.toFixed(2)} s (${Math.round(dev.length / scoreSeconds)} pairs/s, bodies read once)`);
+  console.log(`one article (500–700-word body, n=${docs.length}): predictStance ${perArticleMs.toFixed(3)} ms on top of makeDoc ${docMs.toFixed(3)} ms`);
+  console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
