@@ -142,14 +142,14 @@ function isWordChar(c: number): boolean {
   return k === LETTER || k === DIGIT;
 }
 
-/** Letters and digits, joined by single apostrophes, hyphens or periods ("don't", "COVID-19", "U.S"). */
+/** Letters and digits, joined by single apostrophes, hyphens (also U+2010, U+2011) or periods ("don't", "COVID-19", "U.S"). */
 function wordEnd(text: string, i: number): number {
   const len = text.length;
   let e = i + 1;
   for (;;) {
     while (e < len && isWordChar(text.charCodeAt(e))) e++;
     const j = text.charCodeAt(e);
-    if ((j === 39 || j === 0x2019 || j === 45 || j === 46) && e + 1 < len && isWordChar(text.charCodeAt(e + 1))) {
+    if ((j === 39 || j === 0x2019 || j === 45 || j === 0x2010 || j === 0x2011 || j === 46) && e + 1 < len && isWordChar(text.charCodeAt(e + 1))) {
       e += 2;
       continue;
     }
