@@ -45,7 +45,7 @@ export function coldStart(article = 'examples/council-budget.txt', runs = 5) {
 /**
  * `credence analyze --format jsonl FILE > (counted)`: articles per second of wall time.
  * @param {string} file
- * @returns {Promise<{ command: string, articles: number, seconds: number, articlesPerSecond: number }>}
+ * @returns {Promise<{ command: string, exitCode: number | null, articles: number, seconds: number, articlesPerSecond: number }>}
  */
 export function cliThroughput(file) {
   return new Promise((resolve, reject) => {

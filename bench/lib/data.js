@@ -27,6 +27,7 @@ export const SHORT = {
  * @typedef {{ name: string, path: string, articles: BenchArticle[], warnings: number, skipped: number }} BenchSet
  */
 
+/** @param {string} name */
 export function datasetPath(name) {
   return join(DATASETS_DIR, name, 'data.jsonl.gz');
 }

@@ -28,9 +28,14 @@ export function formatReport(report) {
   out.push(title, '='.repeat(title.length));
   out.push(`peer: ${report.peer.recipe}${report.peer.problem ? ` (peer ${report.peer.problem})` : ''}`);
   out.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB.toFixed(1)} GB; ${m.os}; node ${m.node}; python ${m.python ?? 'n/a'}; scikit-learn ${m.sklearn ?? 'n/a'} (numpy ${m.numpy ?? 'n/a'}, scipy ${m.scipy ?? 'n/a'})`);
+  if (report.code) {
+    const c = report.code;
+    out.push(`code: commit ${String(c.commit).slice(0, 7)}${c.uncommittedSrc.length ? ` + ${c.uncommittedSrc.length} uncommitted change(s) under src/` : ''}; dist/ built ${c.distBuilt}`);
+    if (c.distRebuiltDuringRun) out.push('warning: dist/ was rebuilt while the bench ran, so its figures may mix two builds; run it again');
+  }
   out.push(`load average at start ${m.loadAverageStart.map(f2).join(' ')}, at end ${m.loadAverageEnd.map(f2).join(' ')}; bench wall time ${f1(report.wallSeconds)} s`);
   out.push(
-    `splits: seed ${splits.seed}, ${splits.folds} stratified grouped folds per set; ${splits.sets.reduce((a, x) => a + x.n, 0)} articles in ` +
+    `splits: seed ${splits.seed}, ${splits.folds} stratified grouped folds per set; ${splits.sets.reduce((/** @type {number} */ a, /** @type {{ n: number }} */ x) => a + x.n, 0)} articles in ` +
       `${splits.groups.count} near-duplicate groups (${splits.groups.crossSet} span two or more sets)`,
   );
   out.push('metrics of both sides by Credence\'s metric code; ROC-AUC of P(unreliable); balanced accuracy at p = 0.5');
@@ -60,7 +65,7 @@ export function formatReport(report) {
     if (t.allSets) rows.push([`training, all sets (${t.allSets.n} articles)`, `${f1(t.allSets.credenceSeconds)} s`, `${f1(t.allSets.peerSeconds)} s`, `peer/Credence ${f2(t.allSets.ratio)}`, '≥ 2']);
     if (t.inDomain.cells) rows.push([`training, ${t.inDomain.cells} in-domain folds (sum)`, `${f1(t.inDomain.credenceSeconds)} s`, `${f1(t.inDomain.peerSeconds)} s`, `peer/Credence ${f2(t.inDomain.ratio)}`, '']);
     const p = s.prediction;
-    if (p) rows.push([`prediction, ${p.articles} GossipCop held-out`, `${p.credencePerSecond.toFixed(0)} art/s`, p.peerPerSecond === null ? 'n/a' : `${p.peerPerSecond.toFixed(0)} art/s`, `Credence/peer ${f2(p.ratio)}`, '≥ 2']);
+    if (p) rows.push([`prediction, ${p.articles} ${p.on.startsWith('fakenewsnet-gossipcop') ? 'GossipCop held-out' : 'held-out (no GossipCop)'}`, `${p.credencePerSecond.toFixed(0)} art/s`, p.peerPerSecond === null ? 'n/a' : `${p.peerPerSecond.toFixed(0)} art/s`, `Credence/peer ${f2(p.ratio)}`, '≥ 2']);
     rows.push(['peak memory, fit on all sets (own process)', mb(memory.credenceFitAllKb), mb(memory.peerFitAllKb), '', '']);
     rows.push(['peak memory, whole bench process', mb(memory.credenceBenchProcessKb), mb(memory.peerServeProcessKb), '', '']);
     out.push(table(rows, ['l', 'r', 'r', 'l', 'l']));

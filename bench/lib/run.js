@@ -4,7 +4,8 @@
  * sides interleaved, then the all-sets fits and the command-line checks; print one table and write the
  * full results as JSON. `mode: 'probe'` runs only the cells the artefact probe reads.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -87,6 +88,7 @@ export async function run(argv, mode) {
   const { DEFAULT_RELIABILITY } = await import('../../dist/learn/reliability.js');
 
   const started = Date.now();
+  const code = codeState();
   const loadStart = os.loadavg();
   const log = (/** @type {string} */ s) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
 
@@ -212,6 +214,7 @@ export async function run(argv, mode) {
     command: mode === 'full' ? 'npm run bench:reliability' : 'npm run bench:artefacts',
     args: argv,
     machine,
+    code: { ...code, distRebuiltDuringRun: codeState().distBuilt !== code.distBuilt },
     peer: {
       recipe: "TfidfVectorizer(ngram_range=(1,2), min_df=2, sublinear_tf=True) + LogisticRegression(C=10, solver='liblinear') on title + \"\\n\\n\" + text",
       python: PYTHON,
@@ -250,6 +253,22 @@ export async function run(argv, mode) {
   if (values['keep-splits']) process.stdout.write(`split file kept: ${splitsPath}\n`);
   else rmSync(tmp, { recursive: true, force: true });
   return 0;
+}
+
+/** Which code was measured: the commit, uncommitted changes under src/, and when dist/ was built. */
+function codeState() {
+  const git = (/** @type {string[]} */ args) => {
+    try {
+      return execFileSync('git', args, { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    commit: git(['rev-parse', 'HEAD']),
+    uncommittedSrc: (git(['status', '--porcelain', '--', 'src']) ?? '').split('\n').filter(Boolean),
+    distBuilt: statSync(join(REPO, 'dist', 'learn', 'reliability.js')).mtime.toISOString(),
+  };
 }
 
 /** @param {any} r */

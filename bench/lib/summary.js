@@ -31,7 +31,10 @@ export function summarise({ splits, results, fitAll, cli }) {
     if (!d) throw new Error(`no dataset ${name}`);
     return d;
   };
-  const yOf = (/** @type {Cell} */ c) => (c.test ? c.test[1].map((i) => /** @type {number} */ (dataset(c.test[0]).y[i])) : []);
+  const yOf = (/** @type {Cell} */ c) => {
+    const test = c.test;
+    return test ? test[1].map((i) => /** @type {number} */ (dataset(test[0]).y[i])) : [];
+  };
   const metricsOf = (/** @type {Cell} */ c, /** @type {SideResult | null} */ side) => {
     if (!side) return null;
     const m = binaryMetrics(yOf(c), side.p);
@@ -118,7 +121,9 @@ export function summarise({ splits, results, fitAll, cli }) {
     ? splits.probeVariants.map((v) => {
         const side = (/** @type {'credence' | 'peer'} */ s) => {
           if (probeCells.some((r) => !r[s]?.probe)) return null;
+          /** @type {number[]} */
           const deltas = [];
+          /** @type {number[]} */
           const aucDeltas = [];
           for (const r of probeCells) {
             const res = /** @type {SideResult} */ (r[s]);
@@ -160,7 +165,7 @@ export function summarise({ splits, results, fitAll, cli }) {
     const won = inDomain.reduce((a, d) => a + (d.foldsWon ?? 0), 0);
     const total = inDomain.reduce((a, d) => a + d.folds, 0);
     verdicts.push({
-      target: 'ROC-AUC ≥ peer on every in-domain split (5-fold mean)',
+      target: `ROC-AUC ≥ peer on every in-domain split (${splits.folds}-fold mean)`,
       pass: worse.length === 0,
       detail:
         (worse.length ? `below on ${worse.map((d) => `${d.set} (${fmt(d.credence?.rocAuc?.mean)} vs ${fmt(d.peer?.rocAuc?.mean)})`).join(', ')}` : 'at or above on every set') +
