@@ -77,7 +77,11 @@ export function loadModel(path: string, kind: string): ModelContainer<unknown> {
 
 export function decodeModel(bytes: Buffer, kind: string, file: string): ModelContainer<unknown> {
   const bad = (why: string): UsageError => new UsageError('E_MODEL', `not a usable Credence model: ${why}`, { file });
-  if (bytes.length < 20 || bytes.toString('latin1', 0, 8) !== MAGIC) throw bad('it does not start with the Credence model signature');
+  if (bytes.length === 0) throw bad('the file is empty');
+  if (bytes.toString('latin1', 0, Math.min(8, bytes.length)) !== MAGIC.slice(0, Math.min(8, bytes.length))) {
+    throw bad('it does not start with the Credence model signature');
+  }
+  if (bytes.length < 20) throw bad(`the file is truncated (${bytes.length} bytes)`);
   const version = bytes.readUInt32LE(8);
   if (version !== FORMAT_VERSION) {
     throw new UsageError(
