@@ -37,7 +37,11 @@ export interface Explanation {
   sentences: SentenceContribution[];
   /** The model's baseline log-odds before any feature (bias and calibration offset). */
   baseline: number;
-  /** baseline + every contribution = the calibrated log-odds (exactly, up to rounding). */
+  /**
+   * baseline + every contribution. With a Platt calibrator this is the calibrated log-odds, exactly (up to
+   * rounding). An isotonic calibrator is a step function, not additive: contributions are then to the
+   * uncalibrated decision value, which this is, and they only rank the evidence.
+   */
   logit: number;
 }
 
