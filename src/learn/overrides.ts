@@ -13,7 +13,8 @@ export function mergeSettings<T>(base: T, patch: unknown, where: string, path: s
   if (!isObject(patch)) throw new UsageError('E_CONFIG', `${where}: setting "${path.join('.')}": expected an object, got ${describe(patch)}`);
   const out: Record<string, unknown> = structuredClone(base as Record<string, unknown>);
   for (const [k, v] of Object.entries(patch)) {
-    if (!(k in out)) {
+    // Own keys only: "constructor" or "toString" are not settings.
+    if (!Object.hasOwn(out, k)) {
       const name = [...path, k].join('.');
       const known = Object.keys(out).map((x) => [...path, x].join('.'));
       throw new UsageError('E_CONFIG', `${where}: unknown setting "${name}"${didYouMean(name, known)}`);
