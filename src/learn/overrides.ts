@@ -29,6 +29,7 @@ export function parseAssignment(text: string): Record<string, Json> {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UsageError('E_USAGE', `--set: expected key=value, got "${text}"`);
   const keys = text.slice(0, eq).trim().split('.');
+  if (keys.some((k) => k.trim() === '')) throw new UsageError('E_USAGE', `--set: expected a dotted key such as logistic.C, got "${text.slice(0, eq)}"`);
   const raw = text.slice(eq + 1);
   let value: Json;
   try {
@@ -48,7 +49,8 @@ function checkValue(base: unknown, value: unknown, where: string, path: string[]
     return value;
   }
   if (typeof base !== typeof value || (typeof value === 'number' && !Number.isFinite(value))) {
-    throw new UsageError('E_CONFIG', `${where}: setting "${name}": expected ${describe(base, true)}, got ${describe(value)}`);
+    const expected = typeof base === 'number' ? 'a finite number' : describe(base, true);
+    throw new UsageError('E_CONFIG', `${where}: setting "${name}": expected ${expected}, got ${describe(value)}`);
   }
   return value;
 }
@@ -62,5 +64,6 @@ function describe(x: unknown, kindOnly = false): string {
   if (Array.isArray(x)) return 'a list';
   if (typeof x === 'object') return 'an object';
   if (kindOnly) return `a ${typeof x}`;
+  if (typeof x === 'number' && !Number.isFinite(x)) return `number ${x}`;
   return `${typeof x} ${JSON.stringify(x)}`;
 }
