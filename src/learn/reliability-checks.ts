@@ -1,6 +1,6 @@
 /** Ranges a reliability setting must respect; checked before any work starts. */
 import { z } from 'zod';
-import { UsageError } from '../article/errors.js';
+import { didYouMean, UsageError } from '../article/errors.js';
 import type { ReliabilitySettings } from './reliability.js';
 
 const schema = z.looseObject({
@@ -22,7 +22,13 @@ export function checkReliabilitySettings(s: ReliabilitySettings, where: string):
   const r = schema.safeParse(s);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new UsageError('E_CONFIG', `${where}: setting "${issue.path.join('.')}": ${issue.message}`);
+    let hint = '';
+    if (issue.code === 'invalid_value') {
+      // An enum typo: name the value given and the closest allowed one.
+      const given = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], s);
+      if (typeof given === 'string') hint = `; got "${given}"${didYouMean(given, issue.values.map(String))}`;
+    }
+    throw new UsageError('E_CONFIG', `${where}: setting "${issue.path.join('.')}": ${issue.message}${hint}`);
   }
   return s;
 }
