@@ -23,7 +23,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'credence: error: ')),
+      // One line per problem: commander puts its "(Did you mean …?)" on a line of its own.
+      outputError: (s, write) => write(s.replace(/^error: /, 'credence: error: ').replace(/\n\(Did you mean (.*)\?\)\n?$/, ' (did you mean $1?)\n')),
     })
     .showSuggestionAfterError(true);
 
