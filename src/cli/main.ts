@@ -26,7 +26,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       // One line per problem: commander puts its "(Did you mean …?)" on a line of its own.
       outputError: (s, write) => write(s.replace(/^error: /, 'credence: error: ').replace(/\n\(Did you mean (.*)\?\)\n?$/, ' (did you mean $1?)\n')),
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ credence analyze examples/council-budget.txt
+  $ credence train --data kaggle-fake-news:train.csv --out my.cdm
+  $ credence eval --model my.cdm --data test.jsonl --json
+  $ credence eval-matrix --data a.jsonl.gz --data b.jsonl.gz
+  $ credence <command> --help`,
+    );
 
   const run =
     <A extends unknown[]>(load: () => Promise<(io: Io, ...args: A) => Promise<number>>) =>
