@@ -15,7 +15,7 @@ function sample(n: number, seed: number, truth: (z: number) => number, lo = -5, 
   return { z, y };
 }
 
-function platt(c: Calibrator): { a: number; b: number } {
+function platt(c: Calibrator): Extract<Calibrator, { kind: 'platt' }> {
   if (c.kind !== 'platt') throw new Error('expected a Platt calibrator');
   return c;
 }

@@ -71,7 +71,7 @@ function newton(p: Problem, C: number): number[] {
     const w = theta.slice(0, d);
     const b = theta[d]!;
     const g = primalGradient(p, C, w, b);
-    const H = Array.from({ length: d + 1 }, (_, r) => Array.from({ length: d + 1 }, (_, c) => (r === c ? 1 : 0)));
+    const H = Array.from({ length: d + 1 }, (_, r) => Array.from({ length: d + 1 }, (_, c): number => (r === c ? 1 : 0)));
     p.X.forEach((x, i) => {
       const z = x.reduce((acc, v, j) => acc + v * w[j]!, b);
       const s = sigmoid(z);
