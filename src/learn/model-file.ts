@@ -8,7 +8,7 @@
  * file is refused instead of predicting nonsense; a file from another format version is refused
  * with what to do about it.
  */
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { UsageError } from '../article/errors.js';
 
@@ -56,8 +56,15 @@ export function encodeModel<H>(m: ModelContainer<H>): Buffer {
 /** Writes atomically: a crash never leaves a half-written model where a good one was. */
 export function saveModel<H>(path: string, m: ModelContainer<H>): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, encodeModel(m));
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, encodeModel(m));
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(err));
+    throw new UsageError('E_MODEL', `cannot write the model file: ${why}`, { file: path });
+  }
 }
 
 export function loadModel(path: string, kind: string): ModelContainer<unknown> {
