@@ -1,5 +1,5 @@
 /** `credence train`: fit a reliability model on labelled data, measure it on held-out rows, save it with its card. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
@@ -48,6 +48,7 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   checkReliabilitySettings(settings, flags.config ?? '--set');
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
+  checkOut(flags.out);
 
   const problems = new Problems(io);
   const progress = progressFor(io);
@@ -127,6 +128,13 @@ function measure(train: TrainingRow[], test: TrainingRow[], settings: Reliabilit
     brier: round(m.brier),
     ece: round(m.ece),
   };
+}
+
+/** Fail before the work, not after it: the model's folder must exist and the path must not be a folder. */
+function checkOut(out: string): void {
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) throw new UsageError('E_USAGE', `--out ${out}: no such folder "${dirname(out)}"`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `--out ${out}: expected a file name for the model; got a folder`);
 }
 
 function readConfig(path: string): TrainConfig {
