@@ -93,7 +93,9 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
     fit: { seconds: round((performance.now() - started) / 1000), passes: report.iterations, converged: report.converged, articles: rows.length },
   };
   saveReliability(flags.out, model, card);
-  const cardPath = flags.out.replace(/(\.[^./]+)?$/, '.md');
+  // The card goes beside the model as .md, never over it (--out model.md).
+  const swapped = flags.out.replace(/(\.[^./]+)?$/, '.md');
+  const cardPath = swapped === flags.out ? `${flags.out}.md` : swapped;
   writeFileSync(cardPath, renderCard(card, settings));
 
   const lines = [`trained on ${rows.length} articles from ${sets.length} dataset${sets.length === 1 ? '' : 's'} in ${card.fit.seconds} s`];
