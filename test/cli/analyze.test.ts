@@ -174,18 +174,24 @@ describe('analyze: reports', () => {
 
 describe('analyze: bad input', () => {
   it('a missing file: one line naming it, exit 2', () => {
-    const run = credence(['analyze', 'missing.txt', '--model', 'tiny.cdm'], dir);
+    const run = credence(['analyze', 'does-not-exist.txt', '--model', 'tiny.cdm'], dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.errLines).toEqual(['credence: error: missing.txt: no such file', 'credence: analysed 0 articles; 1 skipped (listed above)']);
+    expect(run.errLines).toEqual(['credence: error: does-not-exist.txt: no such file', 'credence: analysed 0 articles; 1 skipped (listed above)']);
     expectNoStack(run);
   });
 
+  it('a mistyped file name, with "did you mean"', () => {
+    const run = credence(['analyze', 'councl.txt', '--model', 'tiny.cdm'], dir);
+    expect(run.code).toBe(2);
+    expect(run.errLines[0]).toBe('credence: error: councl.txt: no such file (did you mean "council.txt"?)');
+  });
+
   it('a missing file among good ones: the others are analysed', () => {
-    const run = credence(['analyze', 'council.txt', 'missing.txt', 'shouting.txt', '--model', 'tiny.cdm', '--format', 'jsonl'], dir);
+    const run = credence(['analyze', 'council.txt', 'does-not-exist.txt', 'shouting.txt', '--model', 'tiny.cdm', '--format', 'jsonl'], dir);
     expect(run.code).toBe(2);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(2);
-    expect(run.errLines).toEqual(['credence: error: missing.txt: no such file', 'credence: analysed 2 articles; 1 skipped (listed above)']);
+    expect(run.errLines).toEqual(['credence: error: does-not-exist.txt: no such file', 'credence: analysed 2 articles; 1 skipped (listed above)']);
   });
 
   it('a CSV with one broken row in the middle: the other rows are analysed, the broken one reported with its line', () => {
