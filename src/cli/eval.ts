@@ -47,6 +47,7 @@ export async function evaluate(io: Io, flags: EvalFlags): Promise<number> {
     mkdirSync(flags.plots, { recursive: true });
     const curve = rocCurve(y, p);
     if (curve !== null) writeFileSync(join(flags.plots, 'roc.svg'), rocSvg([{ name: card.name, points: curve }], { title: 'ROC curve' }));
+    else problems.note(`warning: no ROC plot: the labelled articles are all of one class`);
     writeFileSync(
       join(flags.plots, 'calibration.svg'),
       calibrationSvg([{ name: card.name, bins: calibrationBins(y, p) }], { title: 'Reliability diagram' }),
