@@ -22,6 +22,7 @@ interface EvalFlags extends DataFlags {
 export async function evaluate(io: Io, flags: EvalFlags): Promise<number> {
   const modelPath = flags.model ?? defaultReliabilityModel();
   const { model, card } = loadReliability(modelPath);
+  if (flags.plots !== undefined) makePlotFolder(flags.plots);
   const problems = new Problems(io);
   const progress = progressFor(io);
   const sets = await loadLabelled(flags.data, readOptions(flags), problems, (n) => progress.update('reading', n));
@@ -44,7 +45,6 @@ export async function evaluate(io: Io, flags: EvalFlags): Promise<number> {
   const y = rows.map((r) => r.y);
   const m = binaryMetrics(y, p);
   if (flags.plots !== undefined) {
-    mkdirSync(flags.plots, { recursive: true });
     const curve = rocCurve(y, p);
     if (curve !== null) writeFileSync(join(flags.plots, 'roc.svg'), rocSvg([{ name: card.name, points: curve }], { title: 'ROC curve' }));
     else problems.note(`warning: no ROC plot: the labelled articles are all of one class`);
@@ -55,6 +55,17 @@ export async function evaluate(io: Io, flags: EvalFlags): Promise<number> {
   }
   io.stdout.write(flags.json === true ? JSON.stringify(jsonOf(m)) + '\n' : textOf(m, modelPath));
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
+}
+
+/** Before any work: the folder for the plots, made if needed, or a clear refusal. */
+function makePlotFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err));
+    throw new UsageError('E_USAGE', `--plots ${dir}: cannot make the folder (${why})`);
+  }
 }
 
 function jsonOf(m: BinaryMetrics) {
