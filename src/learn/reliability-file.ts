@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UsageError } from '../article/errors.js';
 import type { ModelCard } from './card.js';
 import { loadModel, requireArray, saveModel, type StoredArray } from './model-file.js';
+import { STYLE_FEATURES } from '../text/style.js';
 import { columnCount, type ReliabilityModel, type ReliabilitySettings } from './reliability.js';
 
 export const RELIABILITY_KIND = 'reliability';
@@ -12,10 +13,21 @@ const calibratorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('isotonic'), thresholds: z.array(z.number()), values: z.array(z.number()) }),
 ]);
 
+const count = z.number().int().min(0).max(10);
+// Every setting predicting reads: a header missing one would load and then crash on the first article.
 const headerSchema = z.object({
   settings: z.looseObject({
     seed: z.number(),
-    features: z.looseObject({ bucketsLog2: z.number().int().min(8).max(26) }),
+    features: z.looseObject({
+      bucketsLog2: z.number().int().min(8).max(26),
+      wordNgramMax: count,
+      titleNgramMax: count,
+      charNgramMin: count,
+      charNgramMax: count,
+      shapeNgramMax: count,
+      numberShapes: z.boolean(),
+      blockWeights: z.object({ word: z.number(), title: z.number(), char: z.number(), shape: z.number() }),
+    }),
     styleWeight: z.number(),
     bands: z.object({ reliableBelow: z.number(), unreliableAbove: z.number() }),
   }),
@@ -59,8 +71,8 @@ export function loadReliability(path: string): LoadedReliability {
     bias: parsed.data.bias,
     idf: container.arrays.idf === undefined ? undefined : requireArray(container, 'idf', 'f32', path, hashed),
     style: {
-      mean: requireArray(container, 'styleMean', 'f64', path),
-      sd: requireArray(container, 'styleSd', 'f64', path),
+      mean: requireArray(container, 'styleMean', 'f64', path, STYLE_FEATURES.length),
+      sd: requireArray(container, 'styleSd', 'f64', path, STYLE_FEATURES.length),
     },
     calibrator: parsed.data.calibrator,
   };
