@@ -253,6 +253,20 @@ describe('model file', () => {
     expect(loadError('short-weights.cdm', noWeights).message).toMatch(/array "weights"/);
     const badHeader = encodeModel({ kind: 'reliability', header: { settings: model.settings, bias: 'x' }, arrays: {} });
     expect(loadError('bad-header.cdm', badHeader).message).toMatch(/header field "bias"/);
+    // settings that predicting needs, missing: refused on loading, not a crash on the first article
+    const { blockWeights: _dropped, ...features } = model.settings.features;
+    const partial = encodeModel({
+      kind: 'reliability',
+      header: { settings: { ...model.settings, features }, bias: 0, calibrator: model.calibrator, card: CARD },
+      arrays: { weights: model.weights, styleMean: model.style.mean, styleSd: model.style.sd },
+    });
+    expect(loadError('partial-settings.cdm', partial).message).toMatch(/header field "settings\.features\.blockWeights"/);
+    const shortStyle = encodeModel({
+      kind: 'reliability',
+      header: { settings: model.settings, bias: 0, calibrator: model.calibrator, card: CARD },
+      arrays: { weights: model.weights, styleMean: new Float64Array(2), styleSd: new Float64Array(2) },
+    });
+    expect(loadError('short-style.cdm', shortStyle).message).toMatch(/array "styleMean"/);
   });
 
   it('says so when the file is missing', () => {
