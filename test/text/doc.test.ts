@@ -15,6 +15,14 @@ function checkDoc(doc: Doc, title: string, body: string): void {
     const surface = text.slice(tokens.start[i], tokens.end[i]);
     expect(surface.length, `token ${i}`).toBeGreaterThan(0);
     expect(surface.trim(), `token ${i} "${surface}"`).toBe(surface);
+    // The normal form is the surface, case-folded (and for words, typographic quotes and dashes folded).
+    const norm = tokens.norm[i]!;
+    const k = tokens.kind[i];
+    if (k === TokenKind.Word) {
+      expect(norm, `token ${i}`).toBe(surface.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010-\u2014]/g, '-').normalize('NFKC'));
+    } else if (k === TokenKind.Number || k === TokenKind.Url || k === TokenKind.Email) {
+      expect(norm, `token ${i}`).toBe(surface.toLowerCase());
+    }
     // A token is inside the title or inside the body, never across the blank line between them.
     const inTitle = tokens.end[i]! <= doc.titleEnd;
     expect(inTitle || tokens.start[i]! >= doc.bodyStart, `token ${i} "${surface}" straddles title and body`).toBe(true);
