@@ -57,22 +57,38 @@ function fmt(x: number): string {
   return (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(2);
 }
 
-/** The sentence with the explanation's spans inside it marked; long sentences are cut around them. */
+/** Longest sentence shown, in visible characters. */
+const MAX_SHOWN = 400;
+
+/**
+ * The sentence with the explanation's spans inside it marked; a long sentence is cut after MAX_SHOWN
+ * visible characters, never inside a colour code (which would leave the terminal coloured).
+ */
 function highlight(text: string, sentence: Span, marks: (Span & { up: boolean })[], c: Style, colour: boolean): string {
   const inside = marks
     .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
+  let shown = 0;
   let at = sentence.start;
+  /** Appends visible text, marked or not; false once the sentence is cut. */
+  const add = (raw: string, mark?: boolean): boolean => {
+    let piece = clean(raw);
+    const cut = shown + piece.length > MAX_SHOWN;
+    if (cut) piece = piece.slice(0, MAX_SHOWN - shown);
+    shown += piece.length;
+    if (mark === undefined) out += piece;
+    else if (piece !== '') out += colour ? (mark ? c.red(piece) : c.green(piece)) : mark ? `«${piece}»` : `‹${piece}›`;
+    if (cut) out += '…';
+    return !cut;
+  };
   for (const m of inside) {
     if (m.start < at) continue; // overlapping n-grams: the first (longest) wins
-    out += clean(text.slice(at, m.start));
-    const piece = clean(text.slice(m.start, m.end));
-    out += colour ? (m.up ? c.red(piece) : c.green(piece)) : m.up ? `«${piece}»` : `‹${piece}›`;
+    if (!add(text.slice(at, m.start)) || !add(text.slice(m.start, m.end), m.up)) return out;
     at = m.end;
   }
-  out += clean(text.slice(at, sentence.end));
-  return out.length > 400 ? out.slice(0, 400) + '…' : out;
+  add(text.slice(at, sentence.end));
+  return out;
 }
 
 function clean(s: string): string {
