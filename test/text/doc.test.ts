@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleText } from '../../src/article/article.js';
 import { makeDoc, titleTokenEnd, type Doc } from '../../src/text/doc.js';
+import { countFeatures, DEFAULT_FEATURES } from '../../src/text/features.js';
 import { TokenKind } from '../../src/text/tokens.js';
 import { CORPUS } from './corpus.js';
 
@@ -114,7 +115,7 @@ describe('makeDoc: every token and sentence is an offset into the text', () => {
   });
 });
 
-describe('makeDoc: hostile input finishes in bounded time', () => {
+describe('makeDoc and countFeatures: hostile input finishes in bounded time', () => {
   // Each is well under a second on a laptop; 2 s leaves room for a busy CI machine.
   const LIMIT_MS = 2000;
   const cases: [string, string][] = [
@@ -139,6 +140,10 @@ describe('makeDoc: hostile input finishes in bounded time', () => {
       const doc = makeDoc({ title: 'Title', body });
       const ms = performance.now() - t0;
       expect(ms).toBeLessThan(LIMIT_MS);
+      // and so does making its features
+      const t1 = performance.now();
+      countFeatures(doc, { ...DEFAULT_FEATURES, bucketsLog2: 14 });
+      expect(performance.now() - t1).toBeLessThan(LIMIT_MS);
       // and the result is still a valid Doc
       expect(doc.text.slice(doc.bodyStart)).toBe(body);
       expect(doc.sentences[doc.sentences.length - 1]!.tokenEnd).toBe(doc.tokens.length);
