@@ -10,7 +10,11 @@ export const RELIABILITY_KIND = 'reliability';
 
 const calibratorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('platt'), a: z.number(), b: z.number() }),
-  z.object({ kind: z.literal('isotonic'), thresholds: z.array(z.number()), values: z.array(z.number()) }),
+  z
+    .object({ kind: z.literal('isotonic'), thresholds: z.array(z.number()), values: z.array(z.number().min(0).max(1)) })
+    // Otherwise a probability is read past the end of `values`: NaN, printed as null.
+    .refine((c) => c.thresholds.length === c.values.length, 'thresholds and values must be as many')
+    .refine((c) => c.thresholds.every((t, i) => i === 0 || t >= c.thresholds[i - 1]!), 'thresholds must be sorted'),
 ]);
 
 const count = z.number().int().min(0).max(10);
