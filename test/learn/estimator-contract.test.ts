@@ -267,6 +267,13 @@ describe('model file', () => {
       arrays: { weights: model.weights, styleMean: new Float64Array(2), styleSd: new Float64Array(2) },
     });
     expect(loadError('short-style.cdm', shortStyle).message).toMatch(/array "styleMean"/);
+    // an isotonic calibrator with fewer values than thresholds would score NaN
+    const lopsided = encodeModel({
+      kind: 'reliability',
+      header: { settings: model.settings, bias: 0, calibrator: { kind: 'isotonic', thresholds: [-1, 0, 1], values: [0.2] }, card: CARD },
+      arrays: { weights: model.weights, styleMean: model.style.mean, styleSd: model.style.sd },
+    });
+    expect(loadError('lopsided.cdm', lopsided).message).toMatch(/header field "calibrator": thresholds and values must be as many/);
   });
 
   it('says so when the file is missing', () => {
