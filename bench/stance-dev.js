@@ -5,6 +5,7 @@
  * printed for the dev side. Needs `npm run build` first.
  *
  *   node bench/stance-dev.js [--data DIR] [--dev-fraction 0.2] [--seed 1] [--set path=value ...] [--json]
+ *   node bench/stance-dev.js --cv 5     # k-fold over claims instead: every fold's test claims unseen, pooled figures
  *
  * DIR holds bodies.csv.gz and stances.csv.gz in the FNC-1 layout (default ../shared/datasets/fnc1).
  */
@@ -12,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeDoc } from '../dist/text/doc.js';
 import { readFnc1 } from '../dist/evaluate/fnc1.js';
-import { stanceSplit, unrelatedShareWeights, TRAIN, DEV } from '../dist/evaluate/stance-split.js';
+import { stanceFolds, stanceSplit, unrelatedShareWeights, TRAIN, DEV } from '../dist/evaluate/stance-split.js';
 import { stanceMetrics, formatConfusion, STANCES, STANCE_INDEX } from '../dist/evaluate/stance-metrics.js';
 import { DEFAULT_STANCE, fitStance, predictSides, predictStance, StanceCache } from '../dist/learn/stance/model.js';
 import { readSide } from '../dist/learn/stance/text.js';
@@ -27,6 +28,8 @@ const dataDir = resolve(opt('--data', join(here, '..', '..', 'shared', 'datasets
 const devFraction = Number(opt('--dev-fraction', '0.2'));
 const seed = Number(opt('--seed', '1'));
 const json = args.includes('--json');
+const cv = Number(opt('--cv', '0'));
+const verbose = args.includes('--verbose');
 
 const settings = structuredClone(DEFAULT_STANCE);
 args.forEach((a, i) => {
@@ -51,32 +54,78 @@ const headSide = new Map();
 for (const p of data.pairs) if (!headSide.has(p.headline)) headSide.set(p.headline, readSide(makeDoc({ title: p.headline, body: '' }), 'headline'));
 const readSeconds = (performance.now() - tRead) / 1000;
 
-const train = [];
-const dev = [];
-data.pairs.forEach((p, i) => {
-  const ex = { headline: headSide.get(p.headline), body: bodySide.get(p.bodyId), stance: p.stance, pair: p };
-  if (split.part[i] === TRAIN) train.push(ex);
-  else if (split.part[i] === DEV) dev.push(ex);
-});
+const examples = data.pairs.map((p) => ({ headline: headSide.get(p.headline), body: bodySide.get(p.bodyId), stance: p.stance, pair: p }));
 const count = (rows) => Object.fromEntries(STANCES.map((s) => [s, rows.filter((r) => r.stance === s).length]));
 log(`data: ${data.pairs.length} pairs, ${data.bodies.size} bodies; read ${readSeconds.toFixed(1)} s`);
-log(`split (seed ${seed}, dev fraction ${devFraction}): ${split.claims} claims, ${split.devClaims} in dev`);
-log(`  train ${train.length} ${JSON.stringify(count(train))}`);
-log(`  dev   ${dev.length} ${JSON.stringify(count(dev))}`);
-log(`  dropped ${data.pairs.length - train.length - dev.length} (unrelated pairs across the split)`);
+let stageStart = performance.now();
+const progress = verbose
+  ? (stage, done, total) => {
+      if (done === total) {
+        log(`  ${stage}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s`);
+        stageStart = performance.now();
+      }
+    }
+  : undefined;
 
-const { model, report } = fitStance(train, settings);
-log(`fit: ${report.seconds.toFixed(1)} s (${report.pairs} pairs, ${report.related} related)`);
+/** Fit on `train`, predict `test`: gold and predicted stance indices, fit and scoring seconds. */
+function run(train, test) {
+  stageStart = performance.now();
+  const { model, report } = fitStance(train, settings, progress);
+  const tScore = performance.now();
+  const cache = new StanceCache(model.idf);
+  const gold = new Int32Array(test.length);
+  const pred = new Int32Array(test.length);
+  test.forEach((e, i) => {
+    gold[i] = STANCE_INDEX[e.stance];
+    pred[i] = STANCE_INDEX[predictSides(model, cache.headline(e.headline), cache.body(e.body)).stance];
+  });
+  return { model, report, gold, pred, scoreSeconds: (performance.now() - tScore) / 1000 };
+}
 
-const tScore = performance.now();
-const cache = new StanceCache(model.idf);
-const gold = new Int32Array(dev.length);
-const pred = new Int32Array(dev.length);
-dev.forEach((e, i) => {
-  gold[i] = STANCE_INDEX[e.stance];
-  pred[i] = STANCE_INDEX[predictSides(model, cache.headline(e.headline), cache.body(e.body)).stance];
-});
-const scoreSeconds = (performance.now() - tScore) / 1000;
+let train;
+let dev;
+let gold;
+let pred;
+let model;
+let report;
+let scoreSeconds;
+const foldScores = [];
+if (cv >= 2) {
+  const folds = stanceFolds(data.pairs, data.bodies, cv, seed);
+  const golds = [];
+  const preds = [];
+  let fitSeconds = 0;
+  scoreSeconds = 0;
+  dev = [];
+  for (let f = 0; f < cv; f++) {
+    const tr = examples.filter((_, i) => folds.headlineFold[i] !== f && folds.bodyFold[i] !== f);
+    const te = examples.filter((_, i) => folds.testFold[i] === f);
+    const r = run(tr, te);
+    const fm = stanceMetrics(r.gold, r.pred);
+    foldScores.push({ relativeScore: fm.relativeScore, macroF1: fm.macroF1, disagreeF1: fm.perClassF1.disagree, n: te.length });
+    log(`fold ${f}: train ${tr.length}, test ${te.length}: FNC ${fm.relativeScore.toFixed(2)} %, macro-F1 ${fm.macroF1.toFixed(4)}, disagree F1 ${fm.perClassF1.disagree.toFixed(3)}, fit ${r.report.seconds.toFixed(1)} s`);
+    golds.push(...r.gold);
+    preds.push(...r.pred);
+    fitSeconds += r.report.seconds;
+    scoreSeconds += r.scoreSeconds;
+    dev.push(...te);
+    model = r.model;
+    report = { ...r.report, seconds: fitSeconds / cv };
+  }
+  gold = Int32Array.from(golds);
+  pred = Int32Array.from(preds);
+  train = examples.filter((_, i) => folds.testFold[i] !== -1);
+} else {
+  const split = stanceSplit(data.pairs, data.bodies, devFraction, seed);
+  train = examples.filter((_, i) => split.part[i] === TRAIN);
+  dev = examples.filter((_, i) => split.part[i] === DEV);
+  log(`split (seed ${seed}, dev fraction ${devFraction}): ${split.claims} claims, ${split.devClaims} in dev`);
+  log(`  train ${train.length} ${JSON.stringify(count(train))}`);
+  log(`  dev   ${dev.length} ${JSON.stringify(count(dev))}`);
+  log(`  dropped ${data.pairs.length - train.length - dev.length} (unrelated pairs across the split)`);
+  ({ model, report, gold, pred, scoreSeconds } = run(train, dev));
+  log(`fit: ${report.seconds.toFixed(1)} s (${report.pairs} pairs, ${report.related} related)`);
+}
 
 // Per article: one Doc from {title: headline, body}, as `credence analyze` will do, on bodies of 500–700 words.
 const long = dev.filter((e) => e.body.stems.length >= 500 && e.body.stems.length <= 700).slice(0, 300);
@@ -92,7 +141,11 @@ const docMs = long.length > 0 ? (performance.now() - tDoc) / long.length : NaN;
 const m = stanceMetrics(gold, pred);
 const mix = stanceMetrics(gold, pred, unrelatedShareWeights(gold, 0.722));
 const result = {
-  protocol: `FNC-1 train split; dev = claims held out (seed ${seed}, fraction ${devFraction}): no body, headline or claim in both train and dev`,
+  protocol:
+    cv >= 2
+      ? `FNC-1 train split; ${cv}-fold cross-validation over claims (seed ${seed}), pooled: no body, headline or claim of a test fold in its training folds`
+      : `FNC-1 train split; dev = claims held out (seed ${seed}, fraction ${devFraction}): no body, headline or claim in both train and dev`,
+  foldScores,
   trainPairs: train.length,
   devPairs: dev.length,
   devCounts: count(dev),
@@ -120,5 +173,9 @@ else {
   console.log(formatConfusion(m.confusion));
   console.log(`fit ${report.seconds.toFixed(1)} s; scoring ${dev.length} dev pairs ${scoreSeconds.toFixed(2)} s (${Math.round(dev.length / scoreSeconds)} pairs/s, bodies read once)`);
   console.log(`one article (500–700-word body, n=${docs.length}): predictStance ${perArticleMs.toFixed(3)} ms on top of makeDoc ${docMs.toFixed(3)} ms`);
+  if (foldScores.length > 0) {
+    const mean = (k) => foldScores.reduce((a, f) => a + f[k], 0) / foldScores.length;
+    console.log(`folds: relative ${foldScores.map((f) => f.relativeScore.toFixed(2)).join(' ')} (mean ${mean('relativeScore').toFixed(2)}); macro-F1 mean ${mean('macroF1').toFixed(4)}; disagree F1 mean ${mean('disagreeF1').toFixed(4)}`);
+  }
   console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -9,7 +9,7 @@
  * So dev measures headlines, bodies and claims the model never saw, as the official FNC-1 test does.
  */
 import { Random } from '../learn/random.js';
-import { stratifiedGroupSplit } from '../learn/split.js';
+import { stratifiedGroupKFold, stratifiedGroupSplit } from '../learn/split.js';
 import { STANCE_INDEX, UNRELATED, type Stance } from './stance-metrics.js';
 
 export const TRAIN = 0;
@@ -113,6 +113,36 @@ export function stanceSplit(
   let devClaims = 0;
   for (let c = 0; c < claims; c++) devClaims += claimPart[c] === 1 ? 1 : 0;
   return { part, claimOfPair: headlineClaim, claims, devClaims };
+}
+
+/**
+ * K folds of claims for cross-validation: `foldOfClaim` per claim, and per pair the fold whose test set
+ * it is in (both its headline's and its body's claims in that fold) or −1. Fold f trains on the pairs
+ * with neither claim in f.
+ */
+export function stanceFolds(
+  pairs: readonly SplitPair[],
+  bodies: ReadonlyMap<string, string>,
+  k: number,
+  seed: number,
+): { testFold: Int32Array; headlineFold: Int32Array; bodyFold: Int32Array } {
+  const bodyKey = (id: string): string => foldText(bodies.get(id) ?? `\u0000id:${id}`);
+  const { headlineClaim, bodyClaim, claims } = claimComponents(pairs, bodyKey);
+  const related: number[] = [];
+  pairs.forEach((p, i) => {
+    if (p.stance !== undefined && p.stance !== 'unrelated') related.push(i);
+  });
+  const foldOfClaim = new Int32Array(claims).fill(-1);
+  const labels = Int32Array.from(related, (i) => STANCE_INDEX[pairs[i]!.stance!]);
+  const groups = Int32Array.from(related, (i) => headlineClaim[i]!);
+  const folds = stratifiedGroupKFold(labels, groups, k, seed);
+  related.forEach((i, j) => (foldOfClaim[headlineClaim[i]!] = folds[j]!));
+  const rng = new Random(seed ^ 0x5bd1e995);
+  for (let c = 0; c < claims; c++) if (foldOfClaim[c] === -1) foldOfClaim[c] = rng.int(k);
+  const headlineFold = Int32Array.from(headlineClaim, (c) => foldOfClaim[c]!);
+  const bodyFold = Int32Array.from(bodyClaim, (c) => foldOfClaim[c]!);
+  const testFold = Int32Array.from(pairs, (_, i) => (headlineFold[i] === bodyFold[i] ? headlineFold[i]! : -1));
+  return { testFold, headlineFold, bodyFold };
 }
 
 /**

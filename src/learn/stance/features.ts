@@ -8,7 +8,7 @@
  * A body is prepared once (`prepareBody`) and paired with any number of prepared headlines. The IDF is
  * fitted on training texts by the model and passed in; nothing here is fitted.
  */
-import { hashPair } from '../../text/hash.js';
+import { hashPair, hashString } from '../../text/hash.js';
 import { cueBits, CUE_CATEGORIES } from './cues.js';
 import type { Side } from './text.js';
 
@@ -49,6 +49,11 @@ const K = CUE_CATEGORIES.length;
 const LEAD_SENTENCES = 3;
 const TOP_SENTENCES = 3;
 const NEAR = 6;
+const PREFIX = 4;
+
+function prefixHash(form: string): number {
+  return hashString(form.length > PREFIX ? form.slice(0, PREFIX) : form, 0x2545f491);
+}
 
 export interface PreparedBody {
   side: Side;
@@ -68,6 +73,8 @@ export interface PreparedBody {
   cues: Uint8Array;
   /** Token index where the lead (first sentences) ends. */
   leadEnd: number;
+  /** Hashes of the first PREFIX letters of the content words, with the first position of each. */
+  prefixes: Map<number, number>;
 }
 
 export interface PreparedHeadline {
@@ -80,6 +87,8 @@ export interface PreparedHeadline {
   cueCounts: Float64Array;
   /** Cue bits of every token. */
   cues: Uint8Array;
+  /** Distinct content words' prefix hashes with the word's IDF. */
+  prefixes: Map<number, number>;
 }
 
 function isContent(side: Side, i: number): boolean {
@@ -90,6 +99,7 @@ export function prepareBody(side: Side, idf: StanceIdf): PreparedBody {
   const n = side.stems.length;
   const positions = new Map<number, number[]>();
   const bigrams = new Set<number>();
+  const prefixes = new Map<number, number>();
   const cues = new Uint8Array(n);
   const cuePrefix = new Int32Array(K * (n + 1));
   let content = 0;
@@ -101,6 +111,8 @@ export function prepareBody(side: Side, idf: StanceIdf): PreparedBody {
     for (let c = 0; c < K; c++) cuePrefix[c * (n + 1) + i + 1] = cuePrefix[c * (n + 1) + i]! + ((bits >> c) & 1);
     if (!isContent(side, i)) continue;
     content++;
+    const ph = prefixHash(side.forms[i]!);
+    if (!prefixes.has(ph)) prefixes.set(ph, i);
     const id = side.ids[i]!;
     let list = positions.get(id);
     if (list === undefined) positions.set(id, (list = []));
@@ -126,7 +138,7 @@ export function prepareBody(side: Side, idf: StanceIdf): PreparedBody {
   }
   const sentenceNorm = sentenceSq.map(Math.sqrt);
   const leadEnd = side.sentenceTokens[Math.min(LEAD_SENTENCES, sentences)] ?? n;
-  return { side, positions, content, norm: Math.sqrt(sq), sentenceNorm, bigrams, cuePrefix, cues, leadEnd };
+  return { side, positions, content, norm: Math.sqrt(sq), sentenceNorm, bigrams, cuePrefix, cues, leadEnd, prefixes };
 }
 
 export function prepareHeadline(side: Side, idf: StanceIdf): PreparedHeadline {
@@ -134,6 +146,7 @@ export function prepareHeadline(side: Side, idf: StanceIdf): PreparedHeadline {
   const bigrams: number[] = [];
   const cues = new Uint8Array(side.stems.length);
   const cueCounts = new Float64Array(K);
+  const prefixes = new Map<number, number>();
   let prev = 0;
   let hasPrev = false;
   for (let i = 0; i < side.stems.length; i++) {
@@ -143,6 +156,7 @@ export function prepareHeadline(side: Side, idf: StanceIdf): PreparedHeadline {
     if (!isContent(side, i)) continue;
     const id = side.ids[i]!;
     terms.set(id, (terms.get(id) ?? 0) + 1);
+    prefixes.set(prefixHash(side.forms[i]!), idfOf(idf, id));
     if (hasPrev) bigrams.push(hashPair(prev, id));
     prev = id;
     hasPrev = true;
@@ -154,7 +168,7 @@ export function prepareHeadline(side: Side, idf: StanceIdf): PreparedHeadline {
     weights.set(id, w);
     sq += w * w;
   }
-  return { side, terms, weights, norm: Math.sqrt(sq), bigrams, cueCounts, cues };
+  return { side, terms, weights, norm: Math.sqrt(sq), bigrams, cueCounts, cues, prefixes };
 }
 
 const SIMILARITY_NAMES = [
@@ -177,6 +191,8 @@ const SIMILARITY_NAMES = [
   'headNegationFirst',
   'headNumbers',
   'bodySentences',
+  'prefixCoverage',
+  'prefixLead',
 ] as const;
 const CUE_PLACES = ['head', 'body', 'lead', 'top', 'near', 'nearHit'] as const;
 
@@ -293,6 +309,18 @@ export function pairFeatures(h: PreparedHeadline, b: PreparedBody, idf: StanceId
   out[i++] = h.cues.length > 0 && (h.cues[0]! & (negationBit | refuteBit)) !== 0 ? 1 : 0;
   out[i++] = headNumbers;
   out[i++] = Math.log1p(sentences);
+  let prefixFound = 0;
+  let prefixLead = 0;
+  let prefixTotal = 0;
+  for (const [ph, w] of h.prefixes) {
+    prefixTotal += w;
+    const first = b.prefixes.get(ph);
+    if (first === undefined) continue;
+    prefixFound += w;
+    if (first < b.leadEnd) prefixLead += w;
+  }
+  out[i++] = prefixTotal > 0 ? prefixFound / prefixTotal : 0;
+  out[i++] = prefixTotal > 0 ? prefixLead / prefixTotal : 0;
 
   // Cues: headline counts; body per 100 tokens; lead per 100 tokens; top sentences; near the headline's words.
   const row = (c: number, from: number, to: number): number => b.cuePrefix[c * (n + 1) + to]! - b.cuePrefix[c * (n + 1) + from]!;

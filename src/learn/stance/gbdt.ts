@@ -165,6 +165,7 @@ export function fitGbdt(
   const roots: number[] = [];
   const allRows = Int32Array.from({ length: n }, (_, i) => i);
   const featureOn = new Uint8Array(f);
+  const pool = new HistogramPool(f * B * 2);
 
   for (let round = 0; round < params.rounds; round++) {
     // Probabilities from the current scores.
@@ -198,10 +199,11 @@ export function fitGbdt(
         on += featureOn[j]!;
       }
       if (on === 0) featureOn[rng.int(f)] = 1;
-      const hist = new Float64Array(f * B * 2);
-      fillHistogram(hist, rows, codes, f, B, g, h);
+      const active = Int32Array.from({ length: f }, (_, j) => j).filter((j) => featureOn[j] === 1);
+      const hist = pool.take();
+      fillHistogram(hist, rows, codes, f, B, g, h, active);
       roots.push(tree.feature.length);
-      grow(tree, rows, hist, 0, params, data, featureOn, g, h);
+      grow(tree, rows, hist, 0, params, data, active, g, h, pool);
       // Update scores of every row.
       const root = roots[roots.length - 1]!;
       for (let i = 0; i < n; i++) {
@@ -228,13 +230,30 @@ export function fitGbdt(
   };
 }
 
-function fillHistogram(hist: Float64Array, rows: Int32Array, codes: Uint8Array, f: number, B: number, g: Float64Array, h: Float64Array): void {
+/** Reused histogram buffers: a tree needs one per level, not one per node. */
+class HistogramPool {
+  private free: Float64Array[] = [];
+  constructor(private readonly size: number) {}
+  take(): Float64Array {
+    const h = this.free.pop();
+    if (h === undefined) return new Float64Array(this.size);
+    h.fill(0);
+    return h;
+  }
+  give(h: Float64Array): void {
+    this.free.push(h);
+  }
+}
+
+function fillHistogram(hist: Float64Array, rows: Int32Array, codes: Uint8Array, f: number, B: number, g: Float64Array, h: Float64Array, active: Int32Array): void {
+  const na = active.length;
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k]!;
     const gr = g[r]!;
     const hr = h[r]!;
     const base = r * f;
-    for (let j = 0; j < f; j++) {
+    for (let q = 0; q < na; q++) {
+      const j = active[q]!;
       const idx = (j * B + codes[base + j]!) * 2;
       hist[idx]! += gr;
       hist[idx + 1]! += hr;
@@ -250,9 +269,10 @@ function grow(
   depth: number,
   p: GbdtParams,
   data: Binned,
-  featureOn: Uint8Array,
+  active: Int32Array,
   g: Float64Array,
   h: Float64Array,
+  pool: HistogramPool,
 ): number {
   const { f, codes } = data;
   const B = p.bins;
@@ -264,18 +284,22 @@ function grow(
   t.value.push(0);
   let G = 0;
   let H = 0;
+  // Any active feature's bins hold every row once.
+  const j0 = active[0]! * B * 2;
   for (let b = 0; b < B; b++) {
-    G += hist[b * 2]!;
-    H += hist[b * 2 + 1]!;
+    G += hist[j0 + b * 2]!;
+    H += hist[j0 + b * 2 + 1]!;
   }
   t.value[node] = (-G / (H + p.lambda)) * p.learningRate;
-  if (depth >= p.maxDepth || rows.length < 2 || H < 2 * p.minChildWeight) return node;
+  if (depth >= p.maxDepth || rows.length < 2 || H < 2 * p.minChildWeight) {
+    pool.give(hist);
+    return node;
+  }
   const parentGain = (G * G) / (H + p.lambda);
   let bestGain = p.minGain;
   let bestFeature = -1;
   let bestBin = -1;
-  for (let j = 0; j < f; j++) {
-    if (featureOn[j] === 0) continue;
+  for (const j of active) {
     const last = data.edges[j]!.length;
     let gl = 0;
     let hl = 0;
@@ -295,7 +319,10 @@ function grow(
       }
     }
   }
-  if (bestFeature < 0) return node;
+  if (bestFeature < 0) {
+    pool.give(hist);
+    return node;
+  }
   let nl = 0;
   for (let k = 0; k < rows.length; k++) if (codes[rows[k]! * f + bestFeature]! <= bestBin) nl++;
   const leftRows = new Int32Array(nl);
@@ -308,14 +335,16 @@ function grow(
     else rightRows[c++] = r;
   }
   const smallIsLeft = leftRows.length <= rightRows.length;
-  const small = new Float64Array(hist.length);
-  fillHistogram(small, smallIsLeft ? leftRows : rightRows, codes, f, B, g, h);
+  const small = pool.take();
+  fillHistogram(small, smallIsLeft ? leftRows : rightRows, codes, f, B, g, h, active);
   const large = hist; // reused in place: the parent's histogram is no longer needed
-  for (let k = 0; k < large.length; k++) large[k]! -= small[k]!;
+  for (const j of active) {
+    for (let k = j * B * 2, e = (j + 1) * B * 2; k < e; k++) large[k]! -= small[k]!;
+  }
   t.feature[node] = bestFeature;
   t.threshold[node] = bestBin;
-  const l = grow(t, leftRows, smallIsLeft ? small : large, depth + 1, p, data, featureOn, g, h);
-  const r = grow(t, rightRows, smallIsLeft ? large : small, depth + 1, p, data, featureOn, g, h);
+  const l = grow(t, leftRows, smallIsLeft ? small : large, depth + 1, p, data, active, g, h, pool);
+  const r = grow(t, rightRows, smallIsLeft ? large : small, depth + 1, p, data, active, g, h, pool);
   t.left[node] = l;
   t.right[node] = r;
   return node;

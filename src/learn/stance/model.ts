@@ -7,11 +7,16 @@
  * training texts. `StanceSettings` are hyper-parameters; `StanceModel` is what `fitStance` learns.
  */
 import type { Doc } from '../../text/doc.js';
-import { STANCES, type Stance } from '../../evaluate/stance-metrics.js';
+import { pairScore, STANCE_INDEX, STANCES, type Stance } from '../../evaluate/stance-metrics.js';
 import { DEFAULT_GBDT, fitGbdt, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
 import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf } from './features.js';
 import { CUE_CATEGORIES } from './cues.js';
 import { readSide, type Side } from './text.js';
+import { fitLogistic, type LogisticParams } from '../logistic.js';
+import type { CsrMatrix } from '../matrix.js';
+import { stratifiedGroupKFold } from '../split.js';
+import { SparseBuilder, type Sparse } from './vectors.js';
+import { bodyStance, combine, fitPolarity, headlineStance, type PolarityModel, type PolarityParams } from './polarity.js';
 
 export interface StanceSettings {
   seed: number;
@@ -21,9 +26,36 @@ export interface StanceSettings {
   stance: GbdtParams;
   /** Row weights of the related stances in stage 2 (disagree is rare). */
   classWeights: { agree: number; disagree: number; discuss: number };
+  /**
+   * How a stance is chosen from the probabilities: the most probable, or the one with the highest
+   * expected FNC-1 score (which calls a pair related sooner, as missing a related pair costs four times
+   * what a wrong "related" does).
+   */
+  decision: 'probable' | 'fnc';
   /** Most evidence sentences returned per pair. */
   evidenceSentences: number;
+  /** Linear text models whose out-of-fold decision values feed stage 2. */
+  text: {
+    /** Hashed dimensions = 2 ** bits. */
+    bits: number;
+    views: TextView[];
+    logistic: LogisticParams;
+    /** Folds (grouped by claim) for the out-of-fold decision values. */
+    folds: number;
+    /** Body sentences most like the headline in the 'top' view. */
+    topSentences: number;
+    /**
+     * A hashed column is learned only when it occurs in the pairs of at least this many claims: words of
+     * one story cannot carry over to unseen stories, they only let the model memorise its training claims.
+     */
+    minClaims: number;
+  };
+  /** The factorised body × headline stance model (its out-of-fold outputs feed stage 2); null = off. */
+  polarity: PolarityParams | null;
 }
+
+/** What a text model reads: the whole body, the headline, or the body sentences most like the headline. */
+export type TextView = 'body' | 'head' | 'top' | 'lead';
 
 export const DEFAULT_STANCE: StanceSettings = {
   seed: 1,
@@ -31,7 +63,10 @@ export const DEFAULT_STANCE: StanceSettings = {
   related: { ...DEFAULT_GBDT, rounds: 200, maxDepth: 5 },
   stance: { ...DEFAULT_GBDT, rounds: 300, maxDepth: 5, learningRate: 0.05 },
   classWeights: { agree: 1, disagree: 1, discuss: 1 },
+  decision: 'probable',
   evidenceSentences: 3,
+  text: { bits: 18, views: ['body', 'head', 'top'], logistic: { C: 1, tolerance: 0.1, maxPasses: 50 }, folds: 5, topSentences: 2, minClaims: 1 },
+  polarity: null,
 };
 
 export interface StanceModel {
@@ -41,6 +76,9 @@ export interface StanceModel {
   related: GbdtModel;
   /** Stage 2: classes 0 agree, 1 disagree, 2 discuss. */
   stance: GbdtModel;
+  /** Per text view, one-vs-rest weights of agree, disagree, discuss: 3 × 2^bits, then 3 biases. */
+  text: { view: TextView; weights: Float32Array; bias: Float64Array }[];
+  polarity: PolarityModel | null;
 }
 
 /** One labelled pair; sides may be shared between pairs (a body read once for all its headlines). */
@@ -101,6 +139,138 @@ export class StanceCache {
   }
 }
 
+const VIEW_SEED: Record<TextView, number> = { body: 0x3c6ef372, head: 0xa54ff53a, top: 0x510e527f, lead: 0x9b05688c };
+
+/** The hashed n-gram vector a text view reads from a pair. */
+function viewVector(view: TextView, bits: number, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, topSentences: number): Sparse {
+  const sb = new SparseBuilder(bits);
+  const bs = b.side;
+  if (view === 'head') sb.addNgrams(h.side, 0, h.side.stems.length, 2, VIEW_SEED.head, 1);
+  else if (view === 'body') sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.body, 1);
+  else if (view === 'lead') sb.addNgrams(bs, 0, b.leadEnd, 2, VIEW_SEED.lead, 1);
+  else {
+    const picked = new Set<number>();
+    for (let j = 0; j < Math.min(topSentences, a.sentenceOrder.length); j++) picked.add(a.sentenceOrder[j]!);
+    sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.top, 1, (i) => picked.has(bs.sentence[i]!));
+  }
+  return sb.build();
+}
+
+/** The polarity model's inputs: the body (whole and its sentences most like the headline) and the headline. */
+function polarityInputs(bits: number, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, topSentences: number): { body: Sparse; head: Sparse } {
+  const sb = new SparseBuilder(bits);
+  const bs = b.side;
+  sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.body, 1);
+  const picked = new Set<number>();
+  for (let j = 0; j < Math.min(topSentences, a.sentenceOrder.length); j++) picked.add(a.sentenceOrder[j]!);
+  sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.top, 1, (i) => picked.has(bs.sentence[i]!));
+  const body = sb.build();
+  sb.addNgrams(h.side, 0, h.side.stems.length, 2, VIEW_SEED.head, 1);
+  return { body, head: sb.build() };
+}
+
+const POLARITY_OUTPUTS = 9;
+
+function polarityFeatures(m: PolarityModel, x: { body: Sparse; head: Sparse }, out: Float64Array, at: number): void {
+  const a = bodyStance(m, x.body);
+  const b = headlineStance(m, x.head);
+  const p = combine(m, a, b);
+  out.set(p, at);
+  out.set(a, at + 3);
+  out.set(b, at + 6);
+}
+
+/** Drop from each row the columns seen in fewer than `minClaims` distinct claims among `rows`. */
+function keepShared(vectors: readonly Sparse[], claims: Int32Array, rows: readonly number[], minClaims: number): Sparse[] {
+  const picked = rows.map((j) => vectors[j]!);
+  if (minClaims <= 1) return picked;
+  const last = new Map<number, number>();
+  const count = new Map<number, number>();
+  const order = [...rows].sort((a, b) => claims[a]! - claims[b]!);
+  for (const j of order) {
+    const c = claims[j]!;
+    for (const col of vectors[j]!.idx) {
+      if (last.get(col) !== c) {
+        last.set(col, c);
+        count.set(col, (count.get(col) ?? 0) + 1);
+      }
+    }
+  }
+  return picked.map((x) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (let k = 0; k < x.idx.length; k++) {
+      if ((count.get(x.idx[k]!) ?? 0) >= minClaims) {
+        idx.push(x.idx[k]!);
+        val.push(x.val[k]!);
+      }
+    }
+    return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
+  });
+}
+
+function csr(rows: readonly Sparse[], cols: number): CsrMatrix {
+  let nnz = 0;
+  for (const r of rows) nnz += r.idx.length;
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  let k = 0;
+  rows.forEach((r, i) => {
+    indices.set(r.idx, k);
+    values.set(r.val, k);
+    k += r.idx.length;
+    indptr[i + 1] = k;
+  });
+  return { rows: rows.length, cols, indptr, indices, values };
+}
+
+/** One-vs-rest logistic regressions of the three related stances: weights 3 × cols, biases 3. */
+function fitOvr(X: CsrMatrix, y: ArrayLike<number>, w: ArrayLike<number>, params: LogisticParams, seed: number): { weights: Float32Array; bias: Float64Array } {
+  const weights = new Float32Array(3 * X.cols);
+  const bias = new Float64Array(3);
+  for (let c = 0; c < 3; c++) {
+    const yc = Uint8Array.from({ length: X.rows }, (_, i) => (y[i] === c ? 1 : 0));
+    const fit = fitLogistic(X, yc, w, params, seed + c);
+    weights.set(fit.weights.w, c * X.cols);
+    bias[c] = fit.weights.bias;
+  }
+  return { weights, bias };
+}
+
+function ovrDecision(x: Sparse, m: { weights: Float32Array; bias: Float64Array }, cols: number, out: Float64Array, at: number): void {
+  for (let c = 0; c < 3; c++) {
+    let z = m.bias[c]!;
+    const off = c * cols;
+    for (let k = 0; k < x.idx.length; k++) z += m.weights[off + x.idx[k]!]! * x.val[k]!;
+    out[at + c] = z;
+  }
+}
+
+/** Claim of every example: headlines and bodies joined by related pairs (connected components). */
+function claimGroups(examples: readonly StanceExample[]): Int32Array {
+  const index = new Map<Side, number>();
+  const parent: number[] = [];
+  const node = (s: Side): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      index.set(s, (i = parent.length));
+      parent.push(i);
+    }
+    return i;
+  };
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (const e of examples) {
+    const a = find(node(e.headline));
+    const b = find(node(e.body));
+    if (e.stance !== 'unrelated' && a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  return Int32Array.from(examples, (e) => find(node(e.headline)));
+}
+
 export function fitStance(examples: readonly StanceExample[], settings: StanceSettings, progress?: StanceProgress): { model: StanceModel; report: StanceFitReport } {
   const t0 = performance.now();
   if (examples.length < 4) throw new RangeError(`need at least 4 labelled pairs to train, got ${examples.length}`);
@@ -111,29 +281,88 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
   }
   const idf = fitIdf([...sides].map((s) => s.ids), settings.idfBits);
   const cache = new StanceCache(idf);
-  const X: Float64Array[] = [];
+  const analyses: PairAnalysis[] = [];
   examples.forEach((e, i) => {
-    X.push(features({ idf }, cache.headline(e.headline), cache.body(e.body)).dense);
+    analyses.push(features({ idf }, cache.headline(e.headline), cache.body(e.body)));
     if (progress && (i % 5000 === 0 || i === examples.length - 1)) progress('features', i + 1, examples.length);
   });
+  const X = analyses.map((a) => a.dense);
   const isRelated = Uint8Array.from(examples, (e) => (e.stance === 'unrelated' ? 0 : 1));
   const related = fitGbdt(X, isRelated, 2, settings.related, settings.seed, undefined, (r) => progress?.('related', r, settings.related.rounds));
 
-  const relRows: Float64Array[] = [];
-  const relY: number[] = [];
-  const relW: number[] = [];
+  const rel: number[] = [];
   examples.forEach((e, i) => {
-    if (e.stance === 'unrelated') return;
-    relRows.push(X[i]!);
-    relY.push(STANCES.indexOf(e.stance));
-    relW.push(settings.classWeights[e.stance]);
+    if (e.stance !== 'unrelated') rel.push(i);
   });
-  if (relRows.length === 0) throw new RangeError('need related (agree, disagree or discuss) pairs to train the stance stage');
+  if (rel.length === 0) throw new RangeError('need related (agree, disagree or discuss) pairs to train the stance stage');
+  const relY = Int32Array.from(rel, (i) => STANCES.indexOf(examples[i]!.stance));
+  const relW = Float64Array.from(rel, (i) => settings.classWeights[examples[i]!.stance as Exclude<Stance, 'unrelated'>]);
+
+  // Text models: out-of-fold decision values (folds grouped by claim) feed stage 2; the full fits are kept.
+  const t = settings.text;
+  const cols = 1 << t.bits;
+  const views = t.views;
+  const pol = settings.polarity;
+  const stacked = rel.map(() => new Float64Array(3 * views.length + (pol === null ? 0 : POLARITY_OUTPUTS)));
+  const text: StanceModel['text'] = [];
+  const groups = claimGroups(examples);
+  const relGroups = Int32Array.from(rel, (i) => groups[i]!);
+  const k = Math.min(t.folds, new Set(relGroups).size);
+  const folds = k >= 2 ? stratifiedGroupKFold(relY, relGroups, k, settings.seed) : undefined;
+  views.forEach((view, v) => {
+    const vectors = rel.map((i) => viewVector(view, t.bits, cache.headline(examples[i]!.headline), cache.body(examples[i]!.body), analyses[i]!, t.topSentences));
+    if (folds !== undefined) {
+      for (let f = 0; f < k; f++) {
+        const trainRows: number[] = [];
+        const testRows: number[] = [];
+        for (let j = 0; j < rel.length; j++) (folds[j] === f ? testRows : trainRows).push(j);
+        const m = fitOvr(csr(keepShared(vectors, relGroups, trainRows, t.minClaims), cols), pick(relY, trainRows), pick(relW, trainRows), t.logistic, settings.seed + 7 * f);
+        for (const j of testRows) ovrDecision(vectors[j]!, m, cols, stacked[j]!, 3 * v);
+        progress?.(`text ${view}`, f + 1, k);
+      }
+    }
+    const all = Array.from({ length: rel.length }, (_, j) => j);
+    const full = fitOvr(csr(keepShared(vectors, relGroups, all, t.minClaims), cols), relY, relW, t.logistic, settings.seed);
+    text.push({ view, ...full });
+  });
+
+  let polarity: PolarityModel | null = null;
+  if (pol !== null) {
+    const inputs = rel.map((i) => polarityInputs(t.bits, cache.headline(examples[i]!.headline), cache.body(examples[i]!.body), analyses[i]!, t.topSentences));
+    const fit = (rows: readonly number[], seed: number): PolarityModel =>
+      fitPolarity(rows.map((j) => inputs[j]!.body), rows.map((j) => inputs[j]!.head), pick(relY, rows), pick(relW, rows), cols, pol, seed);
+    if (folds !== undefined) {
+      for (let f = 0; f < k; f++) {
+        const trainRows: number[] = [];
+        const testRows: number[] = [];
+        for (let j = 0; j < rel.length; j++) (folds[j] === f ? testRows : trainRows).push(j);
+        const m = fit(trainRows, settings.seed + 11 * f);
+        for (const j of testRows) polarityFeatures(m, inputs[j]!, stacked[j]!, 3 * views.length);
+        progress?.('polarity', f + 1, k);
+      }
+    }
+    polarity = fit(Array.from({ length: rel.length }, (_, j) => j), settings.seed);
+  }
+
+  const relRows = rel.map((i, j) => concat(X[i]!, stacked[j]!));
   const stance = fitGbdt(relRows, relY, 3, settings.stance, settings.seed + 1, relW, (r) => progress?.('stance', r, settings.stance.rounds));
   return {
-    model: { settings, idf, related, stance },
-    report: { seconds: (performance.now() - t0) / 1000, pairs: examples.length, related: relRows.length },
+    model: { settings, idf, related, stance, text, polarity },
+    report: { seconds: (performance.now() - t0) / 1000, pairs: examples.length, related: rel.length },
   };
+}
+
+function pick<T extends Int32Array | Float64Array>(a: T, rows: readonly number[]): T {
+  const out = new (a.constructor as new (n: number) => T)(rows.length);
+  rows.forEach((r, j) => (out[j] = a[r]!));
+  return out;
+}
+
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Stance of a Doc made from {title: headline, body}. */
@@ -146,16 +375,40 @@ export function predictStance(model: StanceModel, doc: Doc): StancePrediction {
 export function predictSides(model: StanceModel, h: PreparedHeadline, b: PreparedBody): StancePrediction {
   const a = features(model, h, b);
   const pRelated = gbdtProbabilities(model.related, a.dense)[1]!;
-  const p3 = gbdtProbabilities(model.stance, a.dense);
+  const t = model.settings.text;
+  const stacked = new Float64Array(3 * model.text.length + (model.polarity === null ? 0 : POLARITY_OUTPUTS));
+  model.text.forEach((m, v) => ovrDecision(viewVector(m.view, t.bits, h, b, a, t.topSentences), m, 1 << t.bits, stacked, 3 * v));
+  if (model.polarity !== null) polarityFeatures(model.polarity, polarityInputs(t.bits, h, b, a, t.topSentences), stacked, 3 * model.text.length);
+  const p3 = gbdtProbabilities(model.stance, concat(a.dense, stacked));
   const probabilities: Record<Stance, number> = {
     agree: pRelated * p3[0]!,
     disagree: pRelated * p3[1]!,
     discuss: pRelated * p3[2]!,
     unrelated: 1 - pRelated,
   };
-  let stance: Stance = 'unrelated';
-  for (const s of STANCES) if (probabilities[s] > probabilities[stance]) stance = s;
+  const stance = model.settings.decision === 'fnc' ? bestExpectedScore(probabilities) : mostProbable(probabilities);
   return { stance, probabilities, evidence: evidenceOf(model, h, b, a, stance) };
+}
+
+function mostProbable(p: Record<Stance, number>): Stance {
+  let best: Stance = 'unrelated';
+  for (const s of STANCES) if (p[s] > p[best]) best = s;
+  return best;
+}
+
+/** The stance with the highest expected FNC-1 score under the probabilities. */
+function bestExpectedScore(p: Record<Stance, number>): Stance {
+  let best: Stance = 'unrelated';
+  let bestScore = -1;
+  for (const s of STANCES) {
+    let e = 0;
+    for (const g of STANCES) e += p[g] * pairScore(STANCE_INDEX[g], STANCE_INDEX[s]);
+    if (e > bestScore) {
+      bestScore = e;
+      best = s;
+    }
+  }
+  return best;
 }
 
 const REFUTE = 1 << CUE_CATEGORIES.indexOf('refute');

@@ -72,13 +72,17 @@ export function readSide(doc: Doc, which: 'headline' | 'body'): Side {
         continue;
       }
       if (masked[t] === 1 || (kind !== TokenKind.Word && kind !== TokenKind.Number)) continue;
-      const form = norm.endsWith('.') && norm.length > 1 ? norm.slice(0, -1) : norm;
-      const st = kind === TokenKind.Word ? stem(stripPossessive(form)) : form;
-      stems.push(st);
-      forms.push(form);
-      ids.push(hashString(st) | 0);
-      stop.push(STOP_WORDS.has(form) ? 1 : 0);
-      sentence.push(sIndex);
+      const whole = norm.endsWith('.') && norm.length > 1 ? norm.slice(0, -1) : norm;
+      // "Canadian-Israeli", "al-Qaeda": the parts of a hyphenated word are words of their own.
+      const parts = kind === TokenKind.Word && whole.includes('-') ? whole.split('-').filter((p) => p !== '') : [whole];
+      for (const form of parts) {
+        const st = kind === TokenKind.Word ? stem(stripPossessive(form)) : form;
+        stems.push(st);
+        forms.push(form);
+        ids.push(hashString(st) | 0);
+        stop.push(STOP_WORDS.has(form) ? 1 : 0);
+        sentence.push(sIndex);
+      }
     }
   }
   bounds.push(stems.length);

@@ -1,0 +1,197 @@
+/**
+ * Saving and loading the stance model in the Credence model container (src/learn/model-file.ts: format
+ * version, CRC, refusal of corrupt or foreign files). Settings, tree shapes and the card go in the
+ * header; IDF, tree nodes and text-model weights are typed arrays. Text-model weights are stored
+ * sparsely (only the columns training touched), so the file grows with the vocabulary seen, not the hash space.
+ */
+import { z } from 'zod';
+import { UsageError } from '../../article/errors.js';
+import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type ModelContainer, type StoredArray } from '../model-file.js';
+import { DENSE_NAMES } from './features.js';
+import type { GbdtModel } from './gbdt.js';
+import type { PolarityModel } from './polarity.js';
+import type { StanceCard } from './card.js';
+import type { StanceModel, StanceSettings, TextView } from './model.js';
+
+export const STANCE_KIND = 'stance';
+/** Bumped when the meaning of the stored arrays changes; older files are refused with a retrain hint. */
+export const STANCE_LAYOUT = 1;
+
+const gbdtHeader = z.object({ classes: z.number().int().min(2), features: z.number().int().min(1), rounds: z.number().int().min(0) });
+
+const headerSchema = z.object({
+  layout: z.number().int(),
+  settings: z.looseObject({
+    seed: z.number(),
+    idfBits: z.number().int().min(8).max(24),
+    decision: z.enum(['probable', 'fnc']),
+    evidenceSentences: z.number().int().min(0),
+    text: z.looseObject({ bits: z.number().int().min(8).max(24), topSentences: z.number().int().min(0) }),
+  }),
+  related: gbdtHeader,
+  stance: gbdtHeader,
+  text: z.array(z.object({ view: z.enum(['body', 'head', 'top', 'lead']) })),
+  polarity: z.boolean(),
+  card: z.looseObject({ name: z.string() }),
+});
+
+export interface LoadedStance {
+  model: StanceModel;
+  card: StanceCard;
+}
+
+function gbdtArrays(prefix: string, m: GbdtModel, arrays: Record<string, StoredArray>): z.infer<typeof gbdtHeader> {
+  arrays[`${prefix}.base`] = m.base;
+  arrays[`${prefix}.feature`] = m.feature;
+  arrays[`${prefix}.threshold`] = m.threshold;
+  arrays[`${prefix}.left`] = m.left;
+  arrays[`${prefix}.right`] = m.right;
+  arrays[`${prefix}.value`] = m.value;
+  arrays[`${prefix}.roots`] = m.roots;
+  return { classes: m.classes, features: m.features, rounds: m.rounds };
+}
+
+function readGbdt(c: ModelContainer<unknown>, prefix: string, h: z.infer<typeof gbdtHeader>, file: string): GbdtModel {
+  const feature = requireArray(c, `${prefix}.feature`, 'i32', file);
+  const nodes = feature.length;
+  const m: GbdtModel = {
+    ...h,
+    base: requireArray(c, `${prefix}.base`, 'f64', file, h.classes === 2 ? 1 : h.classes),
+    feature,
+    threshold: requireArray(c, `${prefix}.threshold`, 'f64', file, nodes),
+    left: requireArray(c, `${prefix}.left`, 'i32', file, nodes),
+    right: requireArray(c, `${prefix}.right`, 'i32', file, nodes),
+    value: requireArray(c, `${prefix}.value`, 'f64', file, nodes),
+    roots: requireArray(c, `${prefix}.roots`, 'i32', file),
+  };
+  // Every child and root must point inside the node arrays, and every split at a real feature.
+  for (let k = 0; k < nodes; k++) {
+    const f = m.feature[k]!;
+    if (f >= h.features || (f >= 0 && (m.left[k]! <= k || m.right[k]! <= k || m.left[k]! >= nodes || m.right[k]! >= nodes))) {
+      throw new UsageError('E_MODEL', `not a usable Credence model: tree node ${k} of "${prefix}" is malformed`, { file });
+    }
+  }
+  for (const r of m.roots) if (r < 0 || r >= nodes) throw new UsageError('E_MODEL', `not a usable Credence model: a root of "${prefix}" is outside its trees`, { file });
+  return m;
+}
+
+/** Non-zero columns of a 3 × cols weight matrix, as (column, 3 weights). */
+function sparseWeights(w: Float32Array, cols: number): { idx: Int32Array; val: Float32Array } {
+  const idx: number[] = [];
+  for (let j = 0; j < cols; j++) if (w[j] !== 0 || w[cols + j] !== 0 || w[2 * cols + j] !== 0) idx.push(j);
+  const val = new Float32Array(3 * idx.length);
+  idx.forEach((j, k) => {
+    val[3 * k] = w[j]!;
+    val[3 * k + 1] = w[cols + j]!;
+    val[3 * k + 2] = w[2 * cols + j]!;
+  });
+  return { idx: Int32Array.from(idx), val };
+}
+
+function denseWeights(idx: Int32Array, val: Float32Array, cols: number, what: string, file: string): Float32Array {
+  const w = new Float32Array(3 * cols);
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    if (j < 0 || j >= cols) throw new UsageError('E_MODEL', `not a usable Credence model: ${what} has a column outside its hash space`, { file });
+    w[j] = val[3 * k]!;
+    w[cols + j] = val[3 * k + 1]!;
+    w[2 * cols + j] = val[3 * k + 2]!;
+  }
+  return w;
+}
+
+function container(model: StanceModel, card: StanceCard): ModelContainer<unknown> {
+  const arrays: Record<string, StoredArray> = { idf: model.idf.values };
+  const related = gbdtArrays('related', model.related, arrays);
+  const stance = gbdtArrays('stance', model.stance, arrays);
+  const cols = 1 << model.settings.text.bits;
+  model.text.forEach((t, v) => {
+    const s = sparseWeights(t.weights, cols);
+    arrays[`text${v}.idx`] = s.idx;
+    arrays[`text${v}.val`] = s.val;
+    arrays[`text${v}.bias`] = t.bias;
+  });
+  if (model.polarity !== null) {
+    const p = model.polarity;
+    for (const side of ['body', 'head'] as const) {
+      const s = sparseWeights(p[side], p.cols);
+      arrays[`polarity.${side}.idx`] = s.idx;
+      arrays[`polarity.${side}.val`] = s.val;
+    }
+    arrays['polarity.bodyBias'] = p.bodyBias;
+    arrays['polarity.headBias'] = p.headBias;
+    arrays['polarity.table'] = p.table;
+  }
+  return {
+    kind: STANCE_KIND,
+    header: {
+      layout: STANCE_LAYOUT,
+      settings: model.settings,
+      related,
+      stance,
+      text: model.text.map((t) => ({ view: t.view })),
+      polarity: model.polarity !== null,
+      card,
+    },
+    arrays,
+  };
+}
+
+export function encodeStance(model: StanceModel, card: StanceCard): Buffer {
+  return encodeModel(container(model, card));
+}
+
+export function saveStance(path: string, model: StanceModel, card: StanceCard): void {
+  saveModel(path, container(model, card));
+}
+
+export function loadStance(path: string): LoadedStance {
+  return fromContainer(loadModel(path, STANCE_KIND), path);
+}
+
+export function decodeStance(bytes: Buffer, file = '<memory>'): LoadedStance {
+  return fromContainer(decodeModel(bytes, STANCE_KIND, file), file);
+}
+
+function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
+  const parsed = headerSchema.safeParse(c.header);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError('E_MODEL', `not a usable Credence model: header field "${issue.path.join('.')}": ${issue.message}`, { file });
+  }
+  const h = parsed.data;
+  if (h.layout !== STANCE_LAYOUT) {
+    throw new UsageError('E_MODEL_VERSION', `stance model layout ${h.layout}, but this Credence reads layout ${STANCE_LAYOUT}; retrain it (credence stance train)`, { file });
+  }
+  const settings = h.settings as unknown as StanceSettings;
+  const cols = 1 << settings.text.bits;
+  const related = readGbdt(c, 'related', h.related, file);
+  const stance = readGbdt(c, 'stance', h.stance, file);
+  const text = h.text.map((t, v) => ({
+    view: t.view as TextView,
+    weights: denseWeights(requireArray(c, `text${v}.idx`, 'i32', file), requireArray(c, `text${v}.val`, 'f32', file), cols, `text model ${v}`, file),
+    bias: requireArray(c, `text${v}.bias`, 'f64', file, 3),
+  }));
+  let polarity: PolarityModel | null = null;
+  if (h.polarity) {
+    const side = (s: 'body' | 'head'): Float32Array =>
+      denseWeights(requireArray(c, `polarity.${s}.idx`, 'i32', file), requireArray(c, `polarity.${s}.val`, 'f32', file), cols, `polarity ${s}`, file);
+    polarity = {
+      cols,
+      body: side('body'),
+      head: side('head'),
+      bodyBias: requireArray(c, 'polarity.bodyBias', 'f64', file, 3),
+      headBias: requireArray(c, 'polarity.headBias', 'f64', file, 3),
+      table: requireArray(c, 'polarity.table', 'f64', file, 27),
+    };
+  }
+  const idf = { bits: settings.idfBits, values: requireArray(c, 'idf', 'f32', file, 1 << settings.idfBits) };
+  if (related.features !== DENSE_NAMES.length) {
+    throw new UsageError('E_MODEL_VERSION', `the stance model was made with ${related.features} pair features, this Credence computes ${DENSE_NAMES.length}; retrain it (credence stance train)`, { file });
+  }
+  const stackedWidth = 3 * text.length + (polarity === null ? 0 : 9);
+  if (stance.features !== related.features + stackedWidth) {
+    throw new UsageError('E_MODEL', 'not a usable Credence model: the stance stage expects a different number of features', { file });
+  }
+  return { model: { settings, idf, related, stance, text, polarity }, card: h.card as unknown as StanceCard };
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/article/errors.js';
+import { stanceMetrics, STANCE_INDEX, type Stance } from '../../src/evaluate/stance-metrics.js';
+import { Random } from '../../src/learn/random.js';
+import { DEFAULT_GBDT } from '../../src/learn/stance/gbdt.js';
+import type { StanceCard } from '../../src/learn/stance/card.js';
+import { decodeStance, encodeStance, loadStance, saveStance } from '../../src/learn/stance/file.js';
+import { DEFAULT_STANCE, fitStance, predictSides, predictStance, StanceCache, type StanceExample, type StanceSettings } from '../../src/learn/stance/model.js';
+import { readSide } from '../../src/learn/stance/text.js';
+import { makeDoc } from '../../src/text/doc.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A toy stance world: each claim has its own topic words; a body agrees (it confirms the event),
+ * disagrees (it calls the story a hoax) or discusses (it reports an unconfirmed claim); unrelated pairs
+ * put a headline with a body of another claim.
+ */
+const TOPIC = (
+  'volcano island mayor bridge museum satellite tiger banksy festival vaccine airline senator pipeline robot whale ' +
+  'glacier stadium election asteroid mountain harbour bakery library factory castle river desert forest comet'
+).split(' ');
+const FILLER = 'the city officials on monday in a statement local residents said people were there this week after'.split(' ');
+const BODY: Record<Exclude<Stance, 'unrelated'>, string[]> = {
+  agree: ['Officials confirmed that the {t} story is true.', 'Police verified the {t} event and announced details.'],
+  disagree: ['The {t} story is a hoax and completely false.', 'Experts debunked the fake {t} report as a prank.'],
+  discuss: ['The {t} claim is reportedly unconfirmed.', 'It is alleged that the {t} event may have happened, sources claim.'],
+};
+
+interface Toy {
+  headline: string;
+  body: string;
+  stance: Stance;
+}
+
+function toyPairs(seed: number, claims: number, from = 0): Toy[] {
+  const rng = new Random(seed);
+  const out: Toy[] = [];
+  const claimsData = Array.from({ length: claims }, (_, c) => {
+    const words = [TOPIC[(from + c) % TOPIC.length]!, TOPIC[(from + c * 7 + 3) % TOPIC.length]!];
+    return { words, headline: `${cap(words[0]!)} and ${words[1]} news shock residents` };
+  });
+  const sentence = (): string => Array.from({ length: 8 }, () => FILLER[rng.int(FILLER.length)]!).join(' ') + '.';
+  const bodies = claimsData.map((c) =>
+    (['agree', 'disagree', 'discuss'] as const).map((stance) => {
+      const cue = BODY[stance][rng.int(2)]!.replace('{t}', `${c.words[0]} ${c.words[1]}`);
+      return { stance, text: `${cap(sentence())} ${cue} ${cap(sentence())}\n\n${cap(sentence())} The ${c.words[0]} was seen.` };
+    }),
+  );
+  claimsData.forEach((c, i) => {
+    for (const b of bodies[i]!) {
+      out.push({ headline: c.headline, body: b.text, stance: b.stance });
+      const other = bodies[(i + 1 + rng.int(claims - 1)) % claims]![rng.int(3)]!;
+      out.push({ headline: c.headline, body: other.text, stance: 'unrelated' });
+    }
+  });
+  return out;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function examples(toys: Toy[]): StanceExample[] {
+  const heads = new Map<string, ReturnType<typeof readSide>>();
+  const bodies = new Map<string, ReturnType<typeof readSide>>();
+  return toys.map((t) => {
+    let h = heads.get(t.headline);
+    if (h === undefined) heads.set(t.headline, (h = readSide(makeDoc({ title: t.headline, body: '' }), 'headline')));
+    let b = bodies.get(t.body);
+    if (b === undefined) bodies.set(t.body, (b = readSide(makeDoc({ title: '', body: t.body }), 'body')));
+    return { headline: h, body: b, stance: t.stance };
+  });
+}
+
+const SMALL: StanceSettings = {
+  ...DEFAULT_STANCE,
+  idfBits: 12,
+  related: { ...DEFAULT_GBDT, rounds: 20, maxDepth: 3 },
+  stance: { ...DEFAULT_GBDT, rounds: 30, maxDepth: 3 },
+  text: { ...DEFAULT_STANCE.text, bits: 12, folds: 2, minClaims: 1 },
+};
+
+const CARD: StanceCard = {
+  name: 'test-stance',
+  description: 'toy',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  credenceVersion: '0.0.0',
+  command: 'none',
+  trainingData: [],
+  notes: [],
+  metrics: {},
+  fit: { seconds: 0, pairs: 0, related: 0 },
+};
+
+describe('stance model on a toy task', () => {
+  const train = examples(toyPairs(1, 24));
+  const test = toyPairs(2, 8, 24);
+  const { model } = fitStance(train, SMALL);
+
+  it('learns related vs unrelated and the three stances of unseen claims', () => {
+    const gold = test.map((t) => STANCE_INDEX[t.stance]);
+    const pred = test.map((t) => STANCE_INDEX[predictStance(model, makeDoc({ title: t.headline, body: t.body })).stance]);
+    const m = stanceMetrics(gold, pred);
+    expect(m.relativeScore).toBeGreaterThan(90);
+    expect(m.macroF1).toBeGreaterThan(0.85);
+  });
+
+  it('gives probabilities that sum to 1 and evidence inside the body', () => {
+    const t = test.find((x) => x.stance === 'disagree')!;
+    const doc = makeDoc({ title: t.headline, body: t.body });
+    const p = predictStance(model, doc);
+    const sum = Object.values(p.probabilities).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(1, 9);
+    expect(p.evidence.length).toBeGreaterThan(0);
+    for (const e of p.evidence) {
+      expect(e.start).toBeGreaterThanOrEqual(doc.bodyStart);
+      expect(e.end).toBeLessThanOrEqual(doc.text.length);
+      expect(['supports', 'contradicts', 'discusses']).toContain(e.role);
+    }
+    expect(p.evidence.some((e) => e.role === 'contradicts')).toBe(true);
+  });
+
+  it('scores prepared sides exactly as it scores a Doc', () => {
+    const cache = new StanceCache(model.idf);
+    const ex = examples(test);
+    ex.forEach((e, i) => {
+      const a = predictSides(model, cache.headline(e.headline), cache.body(e.body));
+      const b = predictStance(model, makeDoc({ title: test[i]!.headline, body: test[i]!.body }));
+      expect(a.probabilities).toEqual(b.probabilities);
+    });
+  });
+
+  it('fits the same model from the same seed, and another from another seed', () => {
+    const again = fitStance(train, SMALL).model;
+    expect(encodeStance(again, CARD).equals(encodeStance(model, CARD))).toBe(true);
+    const other = fitStance(train, { ...SMALL, seed: 2 }).model;
+    expect(encodeStance(other, CARD).equals(encodeStance(model, CARD))).toBe(false);
+  });
+
+  it('round-trips through a model file with identical predictions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credence-stance-'));
+    const path = join(dir, 'stance.cdm');
+    saveStance(path, model, CARD);
+    const loaded = loadStance(path);
+    expect(loaded.card.name).toBe('test-stance');
+    for (const t of test.slice(0, 12)) {
+      const doc = makeDoc({ title: t.headline, body: t.body });
+      expect(predictStance(loaded.model, doc)).toEqual(predictStance(model, doc));
+    }
+  });
+
+  it('refuses a corrupt, truncated or foreign file', () => {
+    const bytes = encodeStance(model, CARD);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length >> 1]! ^= 0xff;
+    expect(() => decodeStance(flipped)).toThrow(UsageError);
+    expect(() => decodeStance(flipped)).toThrow(/checksum/);
+    expect(() => decodeStance(bytes.subarray(0, bytes.length - 100))).toThrow(UsageError);
+    const dir = mkdtempSync(join(tmpdir(), 'credence-stance-'));
+    const path = join(dir, 'junk.cdm');
+    writeFileSync(path, 'not a model at all, just text');
+    expect(() => loadStance(path)).toThrow(/signature/);
+    expect(() => loadStance(join(dir, 'missing.cdm'))).toThrow(/no such model file/);
+    expect(readFileSync(path, 'utf8')).toContain('not a model');
+  });
+});
