@@ -34,7 +34,14 @@ export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Pr
       if (item.kind === 'error') problems.error(item.error);
       else if (item.kind === 'warning') problems.warning(item.error);
       else {
-        const report = engine.analyze(item.article);
+        let report: Report;
+        try {
+          report = engine.analyze(item.article);
+        } catch (err) {
+          // A bug met inside one article: report it with its stack, skip the article, go on (exit 2).
+          problems.bug(err, item.article.origin);
+          continue;
+        }
         await out.write(report, articleText(item.article));
         analysed++;
         progress.update('analysing', analysed);

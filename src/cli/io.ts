@@ -3,7 +3,7 @@
  * colour only on a terminal and never with NO_COLOR. Injected so tests can run commands in-process.
  */
 import type { Writable } from 'node:stream';
-import { CredenceError, formatWhere } from '../article/errors.js';
+import { CredenceError, formatWhere, type Where } from '../article/errors.js';
 
 export interface Io {
   stdout: Writable & { isTTY?: boolean };
@@ -58,6 +58,13 @@ export class Problems {
   warning(e: CredenceError): void {
     this.warnings++;
     this.io.stderr.write(`credence: ${this.c.yellow('warning')}: ${formatWhere(e.where)}${e.message}\n`);
+  }
+
+  /** An unexpected failure inside one record: a bug, reported with its stack; the record is skipped. */
+  bug(err: unknown, where: Where): void {
+    this.skipped++;
+    const e = err instanceof Error ? err : new Error(String(err));
+    this.io.stderr.write(`credence: ${this.c.red('internal error')}: ${formatWhere(where)}${e.message} (record skipped; please report this)\n${e.stack ?? ''}\n`);
   }
 
   note(line: string): void {
