@@ -6,6 +6,7 @@ const name = (/** @type {string | undefined} */ s) => (s ? (/** @type {Record<st
 const f3 = (/** @type {number | null | undefined} */ x) => (typeof x === 'number' ? x.toFixed(3) : '  n/a');
 const f2 = (/** @type {number | null | undefined} */ x) => (typeof x === 'number' ? x.toFixed(2) : 'n/a');
 const f1 = (/** @type {number | null | undefined} */ x) => (typeof x === 'number' ? x.toFixed(1) : 'n/a');
+const sec = (/** @type {number | null | undefined} */ x) => (typeof x === 'number' ? `${x.toFixed(1)} s` : 'n/a');
 const ms = (/** @type {{ mean: number, sd: number | null } | null | undefined} */ m) => (m ? `${f3(m.mean)} ± ${m.sd === null ? '  n/a' : f3(m.sd)}` : 'n/a');
 const mb = (/** @type {number | null | undefined} */ kb) => (typeof kb === 'number' ? `${(kb / 1024).toFixed(0)} MB` : 'n/a');
 
@@ -26,11 +27,12 @@ export function formatReport(report) {
   const out = [];
   const title = report.mode === 'probe' ? 'Credence artefact probe' : 'Credence vs scikit-learn: reliability, same splits, same run';
   out.push(title, '='.repeat(title.length));
-  out.push(`peer: ${report.peer.recipe}${report.peer.problem ? ` (peer ${report.peer.problem})` : ''}`);
+  out.push(`peer: ${report.peer.recipe}`);
+  if (report.peer.problem) out.push(`peer not run: ${report.peer.problem}`);
   out.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB.toFixed(1)} GB; ${m.os}; node ${m.node}; python ${m.python ?? 'n/a'}; scikit-learn ${m.sklearn ?? 'n/a'} (numpy ${m.numpy ?? 'n/a'}, scipy ${m.scipy ?? 'n/a'})`);
   if (report.code) {
     const c = report.code;
-    out.push(`code: commit ${String(c.commit).slice(0, 7)}${c.uncommittedSrc.length ? ` + ${c.uncommittedSrc.length} uncommitted change(s) under src/` : ''}; dist/ built ${c.distBuilt}`);
+    out.push(`code: commit ${String(c.commit).slice(0, 7)}${c.uncommittedSrc.length ? ` + ${c.uncommittedSrc.length} uncommitted change(s) under src/` : ''}; dist/ built ${c.distBuilt}${c.snapshot ? ' (measured on a copy taken at the start)' : ''}`);
     if (c.distRebuiltDuringRun) out.push('warning: dist/ was rebuilt while the bench ran, so its figures may mix two builds; run it again');
   }
   out.push(`load average at start ${m.loadAverageStart.map(f2).join(' ')}, at end ${m.loadAverageEnd.map(f2).join(' ')}; bench wall time ${f1(report.wallSeconds)} s`);
@@ -41,7 +43,8 @@ export function formatReport(report) {
   out.push('metrics of both sides by Credence\'s metric code; ROC-AUC of P(unreliable); balanced accuracy at p = 0.5');
 
   if (s.inDomain.length) {
-    out.push('', `In-domain (${splits.folds}-fold mean ± sd)`);
+    const allFolds = s.inDomain.every((/** @type {{ folds: number }} */ d) => d.folds === splits.folds);
+    out.push('', allFolds ? `In-domain (${splits.folds}-fold mean ± sd)` : `In-domain (only the probe's cells: fold 1 of ${splits.folds})`);
     const rows = [['set', 'n', 'unrel.', 'ROC-AUC Credence', 'ROC-AUC peer', 'bal.acc Credence', 'bal.acc peer', 'folds AUC ≥ peer']];
     for (const d of s.inDomain) {
       rows.push([name(d.set), d.n, d.unreliable, ms(d.credence?.rocAuc), ms(d.peer?.rocAuc), ms(d.credence?.balancedAccuracy), ms(d.peer?.balancedAccuracy), d.foldsWon === null ? 'n/a' : `${d.foldsWon}/${d.folds}`]);
@@ -61,9 +64,9 @@ export function formatReport(report) {
     out.push('', 'Speed and memory (the ratios are the claim; seconds are this run\'s, on a machine shared with other work)');
     const rows = [['measure', 'Credence', 'peer', 'ratio', 'target']];
     const t = s.training;
-    if (t.lodo) rows.push([`training, ${t.lodo.cells} LODO cells (sum)`, `${f1(t.lodo.credenceSeconds)} s`, `${f1(t.lodo.peerSeconds)} s`, `peer/Credence ${f2(t.lodo.ratio)}`, '≥ 2']);
-    if (t.allSets) rows.push([`training, all sets (${t.allSets.n} articles)`, `${f1(t.allSets.credenceSeconds)} s`, `${f1(t.allSets.peerSeconds)} s`, `peer/Credence ${f2(t.allSets.ratio)}`, '≥ 2']);
-    if (t.inDomain.cells) rows.push([`training, ${t.inDomain.cells} in-domain folds (sum)`, `${f1(t.inDomain.credenceSeconds)} s`, `${f1(t.inDomain.peerSeconds)} s`, `peer/Credence ${f2(t.inDomain.ratio)}`, '']);
+    if (t.lodo) rows.push([`training, ${t.lodo.cells} LODO cells (sum)`, sec(t.lodo.credenceSeconds), sec(t.lodo.peerSeconds), `peer/Credence ${f2(t.lodo.ratio)}`, '≥ 2']);
+    if (t.allSets) rows.push([`training, all sets (${t.allSets.n} articles)`, sec(t.allSets.credenceSeconds), sec(t.allSets.peerSeconds), `peer/Credence ${f2(t.allSets.ratio)}`, '≥ 2']);
+    if (t.inDomain.cells) rows.push([`training, ${t.inDomain.cells} in-domain folds (sum)`, sec(t.inDomain.credenceSeconds), sec(t.inDomain.peerSeconds), `peer/Credence ${f2(t.inDomain.ratio)}`, '']);
     const p = s.prediction;
     if (p) rows.push([`prediction, ${p.articles} ${p.on.startsWith('fakenewsnet-gossipcop') ? 'GossipCop held-out' : 'held-out (no GossipCop)'}`, `${p.credencePerSecond.toFixed(0)} art/s`, p.peerPerSecond === null ? 'n/a' : `${p.peerPerSecond.toFixed(0)} art/s`, `Credence/peer ${f2(p.ratio)}`, '≥ 2']);
     rows.push(['peak memory, fit on all sets (own process)', mb(memory.credenceFitAllKb), mb(memory.peerFitAllKb), '', '']);
@@ -101,7 +104,7 @@ export function formatReport(report) {
 
   if (s.verdicts.length) {
     out.push('', 'Verdicts');
-    for (const v of s.verdicts) out.push(`${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.detail}`);
+    for (const v of s.verdicts.filter((/** @type {{ key: string }} */ v) => report.mode === 'full' || v.key === 'artefacts')) out.push(`${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.detail}`);
   }
   if (s.metricCheck.cells && s.metricCheck.maxAbsDifferenceVsSklearnRocAuc > 1e-9) {
     out.push('', `warning: the peer's own roc_auc_score differs from Credence's metric code by up to ${s.metricCheck.maxAbsDifferenceVsSklearnRocAuc}`);

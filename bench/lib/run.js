@@ -4,10 +4,10 @@
  * sides interleaved, then the all-sets fits and the command-line checks; print one table and write the
  * full results as JSON. `mode: 'probe'` runs only the cells the artefact probe reads.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASETS_DIR, REPO, SETS, datasetPath, missingSets } from './data.js';
 import { formatReport } from './report.js';
@@ -22,6 +22,7 @@ const USAGE = `usage: node bench/reliability.js [options]
   --no-probe         skip the artefact probe
   --out FILE         where the JSON goes (default bench/out/reliability.json)
   --keep-splits      keep the temporary split file and print its path
+  --no-snapshot      run on dist/ in place instead of on a copy taken at the start
 Datasets are read from ${DATASETS_DIR} ($CREDENCE_DATASETS overrides); the peer runs with
 /usr/bin/python3 ($CREDENCE_BENCH_PYTHON overrides).`;
 
@@ -43,6 +44,7 @@ export async function run(argv, mode) {
       'no-probe': { type: 'boolean', default: false },
       out: { type: 'string' },
       'keep-splits': { type: 'boolean', default: false },
+      'no-snapshot': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,6 +80,7 @@ export async function run(argv, mode) {
     process.stderr.write('bench: dist/ is not built; run `npx tsc -p tsconfig.build.json` (or `npm run build`) first\n');
     return 1;
   }
+  if (!process.env.CREDENCE_BENCH_SNAPSHOT && !values['no-snapshot']) return inSnapshot(argv, out);
 
   // dist/ is imported only now, after the checks above.
   const { loadSets } = await import('./data.js');
@@ -88,7 +91,7 @@ export async function run(argv, mode) {
   const { DEFAULT_RELIABILITY } = await import('../../dist/learn/reliability.js');
 
   const started = Date.now();
-  const code = codeState();
+  const code = process.env.CREDENCE_BENCH_CODE ? JSON.parse(process.env.CREDENCE_BENCH_CODE) : { ...codeState(), snapshot: false };
   const loadStart = os.loadavg();
   const log = (/** @type {string} */ s) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
 
@@ -214,7 +217,7 @@ export async function run(argv, mode) {
     command: mode === 'full' ? 'npm run bench:reliability' : 'npm run bench:artefacts',
     args: argv,
     machine,
-    code: { ...code, distRebuiltDuringRun: codeState().distBuilt !== code.distBuilt },
+    code: { ...code, distRebuiltDuringRun: !code.snapshot && codeState().distBuilt !== code.distBuilt },
     peer: {
       recipe: "TfidfVectorizer(ngram_range=(1,2), min_df=2, sublinear_tf=True) + LogisticRegression(C=10, solver='liblinear') on title + \"\\n\\n\" + text",
       python: PYTHON,
@@ -253,6 +256,33 @@ export async function run(argv, mode) {
   if (values['keep-splits']) process.stdout.write(`split file kept: ${splitsPath}\n`);
   else rmSync(tmp, { recursive: true, force: true });
   return 0;
+}
+
+/**
+ * Others may rebuild dist/ (or retrain models/) while a 20-minute bench runs; the child processes it
+ * starts late (the all-sets fit, the command line) would then measure another build. So the bench runs
+ * on a copy of bin/, dist/, models/, examples/ and bench/ taken now, with node_modules linked.
+ * @param {string[]} argv
+ * @param {string} out
+ */
+function inSnapshot(argv, out) {
+  const code = { ...codeState(), snapshot: true };
+  const snap = mkdtempSync(join(os.tmpdir(), 'credence-bench-snapshot-'));
+  try {
+    for (const dir of ['bin', 'dist', 'models', 'examples', 'bench']) {
+      cpSync(join(REPO, dir), join(snap, dir), { recursive: true, filter: (src) => !src.startsWith(join(REPO, 'bench', 'out')) });
+    }
+    cpSync(join(REPO, 'package.json'), join(snap, 'package.json'));
+    symlinkSync(join(REPO, 'node_modules'), join(snap, 'node_modules'), 'dir');
+    const entry = join(snap, 'bench', basename(process.argv[1] ?? 'reliability.js'));
+    const r = spawnSync(process.execPath, [entry, ...argv, '--out', out], {
+      stdio: 'inherit',
+      env: { ...process.env, CREDENCE_BENCH_SNAPSHOT: snap, CREDENCE_DATASETS: DATASETS_DIR, CREDENCE_BENCH_CODE: JSON.stringify(code) },
+    });
+    return r.status ?? 1;
+  } finally {
+    rmSync(snap, { recursive: true, force: true });
+  }
 }
 
 /** Which code was measured: the commit, uncommitted changes under src/, and when dist/ was built. */

@@ -165,6 +165,7 @@ export function summarise({ splits, results, fitAll, cli }) {
     const won = inDomain.reduce((a, d) => a + (d.foldsWon ?? 0), 0);
     const total = inDomain.reduce((a, d) => a + d.folds, 0);
     verdicts.push({
+      key: 'in-domain',
       target: `ROC-AUC ≥ peer on every in-domain split (${splits.folds}-fold mean)`,
       pass: worse.length === 0,
       detail:
@@ -175,6 +176,7 @@ export function summarise({ splits, results, fitAll, cli }) {
   if (lodo.length && hasPeer) {
     const worse = lodo.filter((c) => !((c.credence?.rocAuc ?? 0) > (c.peer?.rocAuc ?? 0)));
     verdicts.push({
+      key: 'lodo',
       target: 'ROC-AUC > peer on every leave-one-dataset-out cell',
       pass: worse.length === 0,
       detail: worse.length ? `not above on ${worse.map((c) => `${c.set} (${fmt(c.credence?.rocAuc)} vs ${fmt(c.peer?.rocAuc)})`).join(', ')}` : 'above on every cell',
@@ -183,6 +185,7 @@ export function summarise({ splits, results, fitAll, cli }) {
   const ratios = [training.lodo?.ratio, training.allSets?.ratio].filter((x) => typeof x === 'number');
   if (ratios.length) {
     verdicts.push({
+      key: 'training',
       target: `training ≤ half the peer's time (peer/Credence ≥ ${TARGETS.trainingRatio})`,
       pass: ratios.every((r) => /** @type {number} */ (r) >= TARGETS.trainingRatio),
       detail: `peer/Credence ${fmt(training.lodo?.ratio)} on the LODO cells, ${fmt(training.allSets?.ratio)} on all sets`,
@@ -190,6 +193,7 @@ export function summarise({ splits, results, fitAll, cli }) {
   }
   if (prediction?.ratio != null) {
     verdicts.push({
+      key: 'prediction',
       target: `prediction ≥ ${TARGETS.predictionRatio}× the peer's throughput`,
       pass: prediction.ratio >= TARGETS.predictionRatio,
       detail: `Credence/peer ${fmt(prediction.ratio)} (${prediction.credencePerSecond.toFixed(0)} vs ${prediction.peerPerSecond?.toFixed(0)} articles/s)`,
@@ -197,6 +201,7 @@ export function summarise({ splits, results, fitAll, cli }) {
   }
   if (cli?.coldStart) {
     verdicts.push({
+      key: 'cold-start',
       target: `cold \`credence analyze\` of one article < ${TARGETS.coldStartMs} ms wall`,
       pass: cli.coldStart.analyzeMs < TARGETS.coldStartMs,
       detail: `median ${cli.coldStart.analyzeMs.toFixed(0)} ms (node -e "" ${cli.coldStart.nodeMs.toFixed(0)} ms, ratio ${cli.coldStart.ratio.toFixed(2)})`,
@@ -205,6 +210,7 @@ export function summarise({ splits, results, fitAll, cli }) {
   if (probe) {
     const moved = probe.filter((v) => (v.credence?.meanAbs ?? 0) >= TARGETS.probeMeanAbs);
     verdicts.push({
+      key: 'artefacts',
       target: `artefacts do not move Credence (mean |Δp| < ${TARGETS.probeMeanAbs} under every edit; the bench's bar, not the issue's)`,
       pass: moved.length === 0,
       detail: moved.length ? `moved by ${moved.map((v) => `${v.variant} (${fmt(v.credence?.meanAbs)})`).join(', ')}` : `largest mean |Δp| ${fmt(Math.max(...probe.map((v) => v.credence?.meanAbs ?? 0)))}`,
