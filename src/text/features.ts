@@ -24,6 +24,8 @@ export interface FeatureSettings {
   shapeNgramMax: number;
   /** Digits become 0 so "1,234" and "5,678" are one feature. */
   numberShapes: boolean;
+  /** Only the first this many words of the body make features (0 = the whole body). */
+  bodyWordsMax: number;
   /** Relative weights of the L2-normalised blocks. */
   blockWeights: Record<Block, number>;
 }
@@ -36,6 +38,7 @@ export const DEFAULT_FEATURES: FeatureSettings = {
   charNgramMax: 5,
   shapeNgramMax: 3,
   numberShapes: true,
+  bodyWordsMax: 0,
   blockWeights: { word: 1, title: 0.5, char: 1, shape: 1 },
 };
 
@@ -66,24 +69,25 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
   const acc = scratchFor(s.bucketsLog2);
   const out: Record<Block, SparseVector> = { word: EMPTY, title: EMPTY, char: EMPTY, shape: EMPTY };
   const { tokens } = doc;
-  const forms = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+  const limit = bodyTokenLimit(doc, s.bodyWordsMax ?? 0);
+  const forms = new Array<string>(limit);
+  for (let i = 0; i < limit; i++) {
     forms[i] = s.numberShapes && tokens.kind[i] === TokenKind.Number ? shape(tokens.norm[i]!) : tokens.norm[i]!;
   }
 
   // Word n-grams, title and body in their own namespaces.
   if (s.titleNgramMax > 0 && s.blockWeights.title > 0) {
-    out.title = ngramBlock(doc, forms, true, s.titleNgramMax, SEED.title, 'title', false, acc, mask, trace);
+    out.title = ngramBlock(doc, forms, limit, true, s.titleNgramMax, SEED.title, 'title', false, acc, mask, trace);
   }
   if (s.wordNgramMax > 0 && s.blockWeights.word > 0) {
-    out.word = ngramBlock(doc, forms, false, s.wordNgramMax, SEED.word, 'word', false, acc, mask, trace);
+    out.word = ngramBlock(doc, forms, limit, false, s.wordNgramMax, SEED.word, 'word', false, acc, mask, trace);
   }
   // Text distortion (Stamatatos 2017): function words and punctuation kept, every other word replaced
   // by its shape, so the n-grams say how the article is written and not what it is about.
   if (s.shapeNgramMax > 0 && s.blockWeights.shape > 0) {
-    const distorted = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) distorted[i] = distort(doc.text, tokens.kind[i]!, forms[i]!, tokens.start[i]!, tokens.end[i]!);
-    out.shape = ngramBlock(doc, distorted, null, s.shapeNgramMax, SEED.shape, 'shape', true, acc, mask, trace);
+    const distorted = new Array<string>(limit);
+    for (let i = 0; i < limit; i++) distorted[i] = distort(doc.text, tokens.kind[i]!, forms[i]!, tokens.start[i]!, tokens.end[i]!);
+    out.shape = ngramBlock(doc, distorted, limit, null, s.shapeNgramMax, SEED.shape, 'shape', true, acc, mask, trace);
   }
 
   // Character n-grams inside body words, computed once per distinct word form.
@@ -93,7 +97,7 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
     while (t0 < tokens.length && tokens.end[t0]! <= doc.titleEnd) t0++;
     const cache = charCacheFor(s.charNgramMin, s.charNgramMax);
     const tf = new Map<string, number>();
-    for (let t = t0; t < tokens.length; t++) {
+    for (let t = t0; t < limit; t++) {
       if (doc.masked[t] === 1 || tokens.kind[t] !== TokenKind.Word) continue;
       const f = forms[t]!;
       tf.set(f, (tf.get(f) ?? 0) + 1);
@@ -122,6 +126,7 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
 function ngramBlock(
   doc: Doc,
   forms: readonly string[],
+  limit: number,
   inTitle: boolean | null,
   nmax: number,
   seed: number,
@@ -140,7 +145,8 @@ function ngramBlock(
     let w1t = -1;
     let w2 = 0;
     let w2t = -1;
-    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const end = Math.min(sentence.tokenEnd, limit);
+    for (let t = sentence.tokenStart; t < end; t++) {
       if (doc.masked[t] === 1) {
         w1t = w2t = -1;
         continue;
@@ -170,6 +176,19 @@ function ngramBlock(
     }
   }
   return acc.end();
+}
+
+/** The token index where features stop: after the body's first `words` words (all tokens when 0). */
+function bodyTokenLimit(doc: Doc, words: number): number {
+  const { tokens } = doc;
+  if (words <= 0) return tokens.length;
+  let t = 0;
+  while (t < tokens.length && tokens.start[t]! < doc.bodyStart) t++;
+  let seen = 0;
+  for (; t < tokens.length; t++) {
+    if (tokens.kind[t] === TokenKind.Word && doc.masked[t] !== 1 && ++seen > words) return t;
+  }
+  return tokens.length;
 }
 
 const FUNCTION_WORDS = new Set(
@@ -202,21 +221,74 @@ function distort(text: string, kind: number, form: string, start: number, end: n
 
 /** IDF (when given), L2 normalisation per block, block weights; the model's input row. */
 export function weighFeatures(counts: BlockCounts, s: FeatureSettings, idf?: Float32Array): SparseVector {
-  const acc = scratchFor(s.bucketsLog2);
+  // Each block is sorted by index: scale them, then merge (summing where blocks share a hashed column).
+  const parts: { idx: Int32Array; val: Float32Array }[] = [];
+  let total = 0;
   for (const block of BLOCKS) {
     const weight = s.blockWeights[block];
     const { idx, val } = counts[block];
     if (weight === 0 || idx.length === 0) continue;
+    const v = new Float32Array(idx.length);
     let norm = 0;
     for (let j = 0; j < idx.length; j++) {
-      const v = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
-      norm += v * v;
+      const x = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
+      v[j] = x;
+      norm += x * x;
     }
     if (norm === 0) continue;
     const scale = weight / Math.sqrt(norm);
-    for (let j = 0; j < idx.length; j++) acc.put(idx[j]!, (idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!) * scale);
+    for (let j = 0; j < v.length; j++) v[j] = v[j]! * scale;
+    parts.push({ idx, val: v });
+    total += idx.length;
   }
-  return acc.finish();
+  if (parts.length === 1) return compress(parts[0]!.idx, parts[0]!.val, total);
+  const idx = new Int32Array(total);
+  const val = new Float32Array(total);
+  let n = 0;
+  const at = new Int32Array(parts.length);
+  for (;;) {
+    let best = -1;
+    let min = 0x7fffffff;
+    for (let p = 0; p < parts.length; p++) {
+      const a = at[p]!;
+      if (a < parts[p]!.idx.length && parts[p]!.idx[a]! < min) {
+        min = parts[p]!.idx[a]!;
+        best = p;
+      }
+    }
+    if (best < 0) break;
+    let v = 0;
+    for (let p = best; p < parts.length; p++) {
+      const a = at[p]!;
+      if (a < parts[p]!.idx.length && parts[p]!.idx[a]! === min) {
+        v += parts[p]!.val[a]!;
+        at[p] = a + 1;
+      }
+    }
+    if (v !== 0) {
+      idx[n] = min;
+      val[n] = v;
+      n++;
+    }
+  }
+  return n === total ? { idx, val } : { idx: idx.slice(0, n), val: val.slice(0, n) };
+}
+
+/** Drops the zero entries (columns IDF removed) of one sorted block. */
+function compress(idx: Int32Array, val: Float32Array, total: number): SparseVector {
+  let n = 0;
+  for (let j = 0; j < total; j++) if (val[j] !== 0) n++;
+  if (n === total) return { idx, val };
+  const i2 = new Int32Array(n);
+  const v2 = new Float32Array(n);
+  n = 0;
+  for (let j = 0; j < total; j++) {
+    if (val[j] === 0) continue;
+    i2[n] = idx[j]!;
+    v2[n] = val[j]!;
+    n++;
+  }
+  return { idx: i2, val: v2 };
 }
 
 const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
