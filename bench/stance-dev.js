@@ -9,6 +9,7 @@
  *
  * DIR holds bodies.csv.gz and stances.csv.gz in the FNC-1 layout (default ../shared/datasets/fnc1).
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeDoc } from '../dist/text/doc.js';
@@ -72,7 +73,7 @@ function run(train, test) {
   stageStart = performance.now();
   const { model, report } = fitStance(train, settings, progress);
   const tScore = performance.now();
-  const cache = new StanceCache(model.idf);
+  const cache = new StanceCache(model);
   const gold = new Int32Array(test.length);
   const pred = new Int32Array(test.length);
   test.forEach((e, i) => {
@@ -137,8 +138,36 @@ const perArticleMs = docs.length > 0 ? (performance.now() - tOne) / docs.length 
 const tDoc = performance.now();
 for (const e of long) makeDoc({ title: e.pair.headline, body: data.bodies.get(e.pair.bodyId) });
 const docMs = long.length > 0 ? (performance.now() - tDoc) / long.length : NaN;
+// The reliability analyser on the same articles (when the bundled model is there), for the "at most 30 % on top" budget.
+let reliabilityMs = NaN;
+const reliabilityPath = join(here, '..', 'models', 'reliability.cdm');
+if (existsSync(reliabilityPath) && docs.length > 0) {
+  const { loadReliability } = await import('../dist/learn/reliability-file.js');
+  const { analyseReliability } = await import('../dist/analyse/reliability.js');
+  const loaded = loadReliability(reliabilityPath);
+  for (const d of docs.slice(0, 20)) analyseReliability(d, loaded);
+  const tRel = performance.now();
+  for (const d of docs) analyseReliability(d, loaded);
+  reliabilityMs = (performance.now() - tRel) / docs.length;
+}
 
 const m = stanceMetrics(gold, pred);
+const savePath = opt('--save', undefined);
+if (savePath !== undefined) {
+  const { saveStance } = await import('../dist/learn/stance/file.js');
+  saveStance(savePath, model, {
+    name: 'credence-stance (dev)',
+    description: 'Stance model fitted on the training side of the dev split, by bench/stance-dev.js.',
+    createdAt: new Date().toISOString(),
+    credenceVersion: '0.1.0',
+    command: `node bench/stance-dev.js ${args.join(' ')}`,
+    trainingData: [],
+    notes: [],
+    metrics: {},
+    fit: { seconds: report.seconds, pairs: report.pairs, related: report.related },
+  });
+  log(`saved ${savePath}`);
+}
 const mix = stanceMetrics(gold, pred, unrelatedShareWeights(gold, 0.722));
 const result = {
   protocol:
@@ -162,6 +191,7 @@ const result = {
   pairsPerSecond: dev.length / scoreSeconds,
   perArticleMs,
   docMs,
+  reliabilityMs,
   settings,
 };
 if (json) process.stdout.write(JSON.stringify(result) + '\n');
@@ -172,7 +202,10 @@ else {
   console.log(`at the official test's class mix (72.2 % unrelated): relative ${mix.relativeScore.toFixed(2)} %, macro-F1 ${f(mix.macroF1)}`);
   console.log(formatConfusion(m.confusion));
   console.log(`fit ${report.seconds.toFixed(1)} s; scoring ${dev.length} dev pairs ${scoreSeconds.toFixed(2)} s (${Math.round(dev.length / scoreSeconds)} pairs/s, bodies read once)`);
-  console.log(`one article (500–700-word body, n=${docs.length}): predictStance ${perArticleMs.toFixed(3)} ms on top of makeDoc ${docMs.toFixed(3)} ms`);
+  console.log(
+    `one article (500–700-word body, n=${docs.length}): predictStance ${perArticleMs.toFixed(3)} ms; makeDoc ${docMs.toFixed(3)} ms; ` +
+      `reliability analyser ${reliabilityMs.toFixed(3)} ms (stance adds ${((100 * perArticleMs) / (docMs + reliabilityMs)).toFixed(0)} % to makeDoc + reliability)`,
+  );
   if (foldScores.length > 0) {
     const mean = (k) => foldScores.reduce((a, f) => a + f[k], 0) / foldScores.length;
     console.log(`folds: relative ${foldScores.map((f) => f.relativeScore.toFixed(2)).join(' ')} (mean ${mean('relativeScore').toFixed(2)}); macro-F1 mean ${mean('macroF1').toFixed(4)}; disagree F1 mean ${mean('disagreeF1').toFixed(4)}`);

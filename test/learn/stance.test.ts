@@ -123,7 +123,7 @@ describe('stance model on a toy task', () => {
   });
 
   it('scores prepared sides exactly as it scores a Doc', () => {
-    const cache = new StanceCache(model.idf);
+    const cache = new StanceCache(model);
     const ex = examples(test);
     ex.forEach((e, i) => {
       const a = predictSides(model, cache.headline(e.headline), cache.body(e.body));

@@ -10,6 +10,7 @@ import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type Mode
 import { DENSE_NAMES } from './features.js';
 import type { GbdtModel } from './gbdt.js';
 import type { PolarityModel } from './polarity.js';
+import type { LsaModel } from './lsa.js';
 import type { StanceCard } from './card.js';
 import type { StanceModel, StanceSettings, TextView } from './model.js';
 
@@ -30,8 +31,9 @@ const headerSchema = z.object({
   }),
   related: gbdtHeader,
   stance: gbdtHeader,
-  text: z.array(z.object({ view: z.enum(['body', 'head', 'top', 'lead']) })),
+  text: z.array(z.object({ view: z.enum(['body', 'head', 'top', 'lead', 'cross']) })),
   polarity: z.boolean(),
+  lsaRank: z.number().int().min(0),
   card: z.looseObject({ name: z.string() }),
 });
 
@@ -111,6 +113,10 @@ function container(model: StanceModel, card: StanceCard): ModelContainer<unknown
     arrays[`text${v}.val`] = s.val;
     arrays[`text${v}.bias`] = t.bias;
   });
+  if (model.lsa !== null) {
+    arrays['lsa.ids'] = model.lsa.ids;
+    arrays['lsa.vectors'] = model.lsa.vectors;
+  }
   if (model.polarity !== null) {
     const p = model.polarity;
     for (const side of ['body', 'head'] as const) {
@@ -131,6 +137,7 @@ function container(model: StanceModel, card: StanceCard): ModelContainer<unknown
       stance,
       text: model.text.map((t) => ({ view: t.view })),
       polarity: model.polarity !== null,
+      lsaRank: model.lsa === null ? 0 : model.lsa.rank,
       card,
     },
     arrays,
@@ -186,6 +193,11 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
     };
   }
   const idf = { bits: settings.idfBits, values: requireArray(c, 'idf', 'f32', file, 1 << settings.idfBits) };
+  let lsa: LsaModel | null = null;
+  if (h.lsaRank > 0) {
+    const ids = requireArray(c, 'lsa.ids', 'i32', file);
+    lsa = { rank: h.lsaRank, ids, vectors: requireArray(c, 'lsa.vectors', 'f32', file, ids.length * h.lsaRank) };
+  }
   if (related.features !== DENSE_NAMES.length) {
     throw new UsageError('E_MODEL_VERSION', `the stance model was made with ${related.features} pair features, this Credence computes ${DENSE_NAMES.length}; retrain it (credence stance train)`, { file });
   }
@@ -193,5 +205,5 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
   if (stance.features !== related.features + stackedWidth) {
     throw new UsageError('E_MODEL', 'not a usable Credence model: the stance stage expects a different number of features', { file });
   }
-  return { model: { settings, idf, related, stance, text, polarity }, card: h.card as unknown as StanceCard };
+  return { model: { settings, idf, lsa, related, stance, text, polarity }, card: h.card as unknown as StanceCard };
 }

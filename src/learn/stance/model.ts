@@ -9,13 +9,15 @@
 import type { Doc } from '../../text/doc.js';
 import { pairScore, STANCE_INDEX, STANCES, type Stance } from '../../evaluate/stance-metrics.js';
 import { DEFAULT_GBDT, fitGbdt, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
-import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf } from './features.js';
+import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf, type FeatureContext, contentIds, idfOf } from './features.js';
 import { CUE_CATEGORIES } from './cues.js';
 import { readSide, type Side } from './text.js';
 import { fitLogistic, type LogisticParams } from '../logistic.js';
 import type { CsrMatrix } from '../matrix.js';
 import { stratifiedGroupKFold } from '../split.js';
 import { SparseBuilder, type Sparse } from './vectors.js';
+import { hashPair } from '../../text/hash.js';
+import { DEFAULT_LSA, fitLsa, type LsaModel, type LsaParams } from './lsa.js';
 import { bodyStance, combine, fitPolarity, headlineStance, type PolarityModel, type PolarityParams } from './polarity.js';
 
 export interface StanceSettings {
@@ -50,28 +52,32 @@ export interface StanceSettings {
      */
     minClaims: number;
   };
+  /** LSA stem vectors for relatedness (rank 0 = none). */
+  lsa: LsaParams;
   /** The factorised body × headline stance model (its out-of-fold outputs feed stage 2); null = off. */
   polarity: PolarityParams | null;
 }
 
 /** What a text model reads: the whole body, the headline, or the body sentences most like the headline. */
-export type TextView = 'body' | 'head' | 'top' | 'lead';
+export type TextView = 'body' | 'head' | 'top' | 'lead' | 'cross';
 
 export const DEFAULT_STANCE: StanceSettings = {
   seed: 1,
   idfBits: 18,
   related: { ...DEFAULT_GBDT, rounds: 200, maxDepth: 5 },
-  stance: { ...DEFAULT_GBDT, rounds: 300, maxDepth: 5, learningRate: 0.05 },
-  classWeights: { agree: 1, disagree: 1, discuss: 1 },
-  decision: 'probable',
+  stance: { ...DEFAULT_GBDT, rounds: 300, maxDepth: 5, learningRate: 0.05, colsample: 0.5, minChildWeight: 5 },
+  classWeights: { agree: 1, disagree: 2, discuss: 1 },
+  decision: 'fnc',
   evidenceSentences: 3,
-  text: { bits: 18, views: ['body', 'head', 'top'], logistic: { C: 1, tolerance: 0.1, maxPasses: 50 }, folds: 5, topSentences: 2, minClaims: 1 },
+  text: { bits: 18, views: ['body', 'head', 'top', 'cross'], logistic: { C: 1, tolerance: 0.1, maxPasses: 50 }, folds: 5, topSentences: 2, minClaims: 1 },
+  lsa: { ...DEFAULT_LSA, rank: 0 },
   polarity: null,
 };
 
 export interface StanceModel {
   settings: StanceSettings;
   idf: StanceIdf;
+  lsa: LsaModel | null;
   /** Stage 1: classes 0 unrelated, 1 related. */
   related: GbdtModel;
   /** Stage 2: classes 0 agree, 1 disagree, 2 discuss. */
@@ -126,34 +132,67 @@ function features(model: { idf: StanceIdf }, h: PreparedHeadline, b: PreparedBod
 export class StanceCache {
   private heads = new Map<Side, PreparedHeadline>();
   private bodies = new Map<Side, PreparedBody>();
-  constructor(private readonly idf: StanceIdf) {}
+  constructor(private readonly ctx: FeatureContext) {}
   headline(s: Side): PreparedHeadline {
     let p = this.heads.get(s);
-    if (p === undefined) this.heads.set(s, (p = prepareHeadline(s, this.idf)));
+    if (p === undefined) this.heads.set(s, (p = prepareHeadline(s, this.ctx)));
     return p;
   }
   body(s: Side): PreparedBody {
     let p = this.bodies.get(s);
-    if (p === undefined) this.bodies.set(s, (p = prepareBody(s, this.idf)));
+    if (p === undefined) this.bodies.set(s, (p = prepareBody(s, this.ctx)));
     return p;
   }
 }
 
-const VIEW_SEED: Record<TextView, number> = { body: 0x3c6ef372, head: 0xa54ff53a, top: 0x510e527f, lead: 0x9b05688c };
+const VIEW_SEED: Record<TextView, number> = { body: 0x3c6ef372, head: 0xa54ff53a, top: 0x510e527f, lead: 0x9b05688c, cross: 0x1f83d9ab };
 
-/** The hashed n-gram vector a text view reads from a pair. */
-function viewVector(view: TextView, bits: number, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, topSentences: number): Sparse {
-  const sb = new SparseBuilder(bits);
+const HEAD_DENIES = (1 << CUE_CATEGORIES.indexOf('refute')) | (1 << CUE_CATEGORIES.indexOf('negation'));
+
+/** The headline's own stance, coarsely: 1 denies (refuting or negating words), 2 asks (a question), 0 asserts. */
+function headlineState(h: PreparedHeadline): number {
+  for (const c of h.cues) if (c & HEAD_DENIES) return 1;
+  return h.side.questionMarks > 0 ? 2 : 0;
+}
+
+const BUILDERS = new Map<number, SparseBuilder>();
+
+/** A reusable builder per hash size (single-threaded: each use ends with build() or decide3()). */
+function builder(bits: number): SparseBuilder {
+  let b = BUILDERS.get(bits);
+  if (b === undefined) BUILDERS.set(bits, (b = new SparseBuilder(bits)));
+  return b;
+}
+
+/** Count the n-grams of the given body sentences into the builder's open block. */
+function countSentences(sb: SparseBuilder, b: PreparedBody, sentences: ArrayLike<number>, n: number, maxN: number, seed: number): void {
+  const bs = b.side;
+  const picked = Array.from({ length: Math.min(n, sentences.length) }, (_, j) => sentences[j]!).sort((x, y) => x - y);
+  for (const s of picked) sb.count(bs, bs.sentenceTokens[s]!, bs.sentenceTokens[s + 1]!, maxN, seed);
+}
+
+/** Fill the builder with the hashed n-gram vector a text view reads from a pair. */
+function fillView(sb: SparseBuilder, view: TextView, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, topSentences: number): SparseBuilder {
   const bs = b.side;
   if (view === 'head') sb.addNgrams(h.side, 0, h.side.stems.length, 2, VIEW_SEED.head, 1);
   else if (view === 'body') sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.body, 1);
   else if (view === 'lead') sb.addNgrams(bs, 0, b.leadEnd, 2, VIEW_SEED.lead, 1);
-  else {
-    const picked = new Set<number>();
-    for (let j = 0; j < Math.min(topSentences, a.sentenceOrder.length); j++) picked.add(a.sentenceOrder[j]!);
-    sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.top, 1, (i) => picked.has(bs.sentence[i]!));
+  else if (view === 'cross') {
+    // The body's words, in a namespace per headline state: "hoax" in the body means disagree under an
+    // asserting headline and agree under a denying one.
+    const state = hashPair(VIEW_SEED.cross, headlineState(h));
+    sb.addNgrams(bs, 0, bs.stems.length, 1, state, 1);
+    countSentences(sb, b, a.sentenceOrder, topSentences, 2, hashPair(state, 1));
+    sb.endBlock(1);
+  } else {
+    countSentences(sb, b, a.sentenceOrder, topSentences, 2, VIEW_SEED.top);
+    sb.endBlock(1);
   }
-  return sb.build();
+  return sb;
+}
+
+function viewVector(view: TextView, bits: number, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, topSentences: number): Sparse {
+  return fillView(builder(bits), view, h, b, a, topSentences).build();
 }
 
 /** The polarity model's inputs: the body (whole and its sentences most like the headline) and the headline. */
@@ -161,9 +200,8 @@ function polarityInputs(bits: number, h: PreparedHeadline, b: PreparedBody, a: P
   const sb = new SparseBuilder(bits);
   const bs = b.side;
   sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.body, 1);
-  const picked = new Set<number>();
-  for (let j = 0; j < Math.min(topSentences, a.sentenceOrder.length); j++) picked.add(a.sentenceOrder[j]!);
-  sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.top, 1, (i) => picked.has(bs.sentence[i]!));
+  countSentences(sb, b, a.sentenceOrder, topSentences, 2, VIEW_SEED.top);
+  sb.endBlock(1);
   const body = sb.build();
   sb.addNgrams(h.side, 0, h.side.stems.length, 2, VIEW_SEED.head, 1);
   return { body, head: sb.build() };
@@ -280,7 +318,9 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
     sides.add(e.body);
   }
   const idf = fitIdf([...sides].map((s) => s.ids), settings.idfBits);
-  const cache = new StanceCache(idf);
+  const lsa = settings.lsa.rank > 0 ? fitLsa([...sides].map(contentIds), (id) => idfOf(idf, id), settings.lsa, settings.seed) : null;
+  if (lsa !== null) progress?.('lsa', 1, 1);
+  const cache = new StanceCache({ idf, lsa });
   const analyses: PairAnalysis[] = [];
   examples.forEach((e, i) => {
     analyses.push(features({ idf }, cache.headline(e.headline), cache.body(e.body)));
@@ -347,7 +387,7 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
   const relRows = rel.map((i, j) => concat(X[i]!, stacked[j]!));
   const stance = fitGbdt(relRows, relY, 3, settings.stance, settings.seed + 1, relW, (r) => progress?.('stance', r, settings.stance.rounds));
   return {
-    model: { settings, idf, related, stance, text, polarity },
+    model: { settings, idf, lsa, related, stance, text, polarity },
     report: { seconds: (performance.now() - t0) / 1000, pairs: examples.length, related: rel.length },
   };
 }
@@ -368,7 +408,7 @@ function concat(a: Float64Array, b: Float64Array): Float64Array {
 /** Stance of a Doc made from {title: headline, body}. */
 export function predictStance(model: StanceModel, doc: Doc): StancePrediction {
   const { headline, body } = stanceSides(doc);
-  return predictSides(model, prepareHeadline(headline, model.idf), prepareBody(body, model.idf));
+  return predictSides(model, prepareHeadline(headline, model), prepareBody(body, model));
 }
 
 /** Stance of prepared sides (for scoring many pairs with a `StanceCache`). */
@@ -377,7 +417,16 @@ export function predictSides(model: StanceModel, h: PreparedHeadline, b: Prepare
   const pRelated = gbdtProbabilities(model.related, a.dense)[1]!;
   const t = model.settings.text;
   const stacked = new Float64Array(3 * model.text.length + (model.polarity === null ? 0 : POLARITY_OUTPUTS));
-  model.text.forEach((m, v) => ovrDecision(viewVector(m.view, t.bits, h, b, a, t.topSentences), m, 1 << t.bits, stacked, 3 * v));
+  model.text.forEach((m, v) => {
+    // Views of the body alone are the same for every headline: kept with the prepared body.
+    const bodyOnly = m.view === 'body' || m.view === 'lead';
+    const memo = bodyOnly ? b.memo.get(m) : undefined;
+    if (memo !== undefined) stacked.set(memo, 3 * v);
+    else {
+      fillView(builder(t.bits), m.view, h, b, a, t.topSentences).decide3(m.weights, m.bias, stacked, 3 * v);
+      if (bodyOnly) b.memo.set(m, stacked.slice(3 * v, 3 * v + 3));
+    }
+  });
   if (model.polarity !== null) polarityFeatures(model.polarity, polarityInputs(t.bits, h, b, a, t.topSentences), stacked, 3 * model.text.length);
   const p3 = gbdtProbabilities(model.stance, concat(a.dense, stacked));
   const probabilities: Record<Stance, number> = {
