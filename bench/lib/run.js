@@ -179,7 +179,7 @@ export async function run(argv, mode) {
       cli.errors.push(/** @type {Error} */ (e).message);
     }
     const gossip = datasetPath('fakenewsnet-gossipcop');
-    log(`command line: analyze --format jsonl ${relative(REPO, gossip)}`);
+    log(`command line: analyze --format jsonl ${gossip}`);
     try {
       cli.throughput = await cliThroughput(gossip);
     } catch (e) {
