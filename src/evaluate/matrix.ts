@@ -41,11 +41,18 @@ export function crossDatasetMatrix(
     if (folds >= 2) single.push(inDomain(train, trainRows, settings, folds, onFit));
     onFit?.(`train on ${train}`);
     const { model } = fitReliability(trainRows, settings);
-    for (const test of sets) if (test !== train) single.push(score(train, test, bySet.get(test)!, (r) => pUnreliable(model, r.doc)));
+    // Test rows whose story the training set also holds are not unseen news: leave them out.
+    const seen = new Set(trainRows.map((r) => r.group));
+    for (const test of sets) {
+      if (test === train) continue;
+      single.push(score(train, test, bySet.get(test)!.filter((r) => !seen.has(r.group)), (r) => pUnreliable(model, r.doc)));
+    }
   }
   const leaveOneOut = sets.map((test) => {
     onFit?.(`train without ${test}`);
-    const { model } = fitReliability(rows.filter((r) => r.source !== test), settings);
+    // A story near-duplicated in the held-out set stays out of training too.
+    const held = new Set(bySet.get(test)!.map((r) => r.group));
+    const { model } = fitReliability(rows.filter((r) => r.source !== test && !held.has(r.group)), settings);
     return score(`all but ${test}`, test, bySet.get(test)!, (r) => pUnreliable(model, r.doc));
   });
   return { sets: [...sets], single, leaveOneOut };

@@ -76,17 +76,19 @@ export function findArtefacts(text: string, bodyStart: number, sentences: readon
   let datelineDue = true;
   for (const s of sentences) {
     if (s.end <= bodyStart) continue;
-    const len = s.end - s.start;
-    const sentence = len > 400 ? '' : text.slice(s.start, s.end);
+    // A dateline is judged apart from the sentence it opens: "WASHINGTON (Reuters) - Click here …" is both.
+    const m = datelineDue ? DATELINE.exec(text.slice(s.start, s.start + 200)) : null;
+    const dateline = m !== null && m[0].trim().length > 1 ? { start: s.start + m.index, end: s.start + m.index + m[0].trimEnd().length } : null;
+    const restStart = dateline === null ? s.start : s.start + m!.index + m![0].length;
+    const sentence = s.end - restStart > 400 ? '' : text.slice(restStart, s.end);
     let artefact = true;
     if (isByline(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
     else if (BOILERPLATE.test(sentence)) {
       out.push({ kind: /getty|photo|image|picture|shutterstock/i.test(sentence) ? 'credit' : 'boilerplate', start: s.start, end: s.end });
     } else artefact = false;
-    if (datelineDue && !artefact) {
+    if (datelineDue && (!artefact || dateline !== null)) {
       datelineDue = false;
-      const m = DATELINE.exec(text.slice(s.start, s.start + 200));
-      if (m !== null && m[0].trim().length > 1) out.push({ kind: 'dateline', start: s.start + m.index, end: s.start + m.index + m[0].trimEnd().length });
+      if (dateline !== null && !artefact) out.push({ kind: 'dateline', ...dateline });
     }
   }
   return out.sort((a, b) => a.start - b.start);

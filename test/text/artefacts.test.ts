@@ -38,6 +38,15 @@ describe('datelines', () => {
     expect(found).toContainEqual(['dateline', 'NEW YORK —']);
   });
 
+  it('judges the sentence after a dateline on its own: a dateline does not hide boilerplate', () => {
+    // 390 characters of boilerplate: under the 400-character bound alone, over it with the dateline.
+    const boilerplate = `Click here to ${'read the rest of the story '.repeat(14)}now.`;
+    expect(boilerplate.length).toBeLessThan(400);
+    const found = artefacts(`WASHINGTON (Reuters) - ${boilerplate}\n\nThe Senate voted on Tuesday.`);
+    expect(found.map(([kind]) => kind)).toContain('boilerplate');
+    expect(masked(`WASHINGTON (Reuters) - ${boilerplate}\n\nThe Senate voted on Tuesday.`)).not.toContain('Senate');
+  });
+
   it('masks the dateline and nothing after it', () => {
     expect(masked('WASHINGTON (Reuters) - The US-trained commander defected.')).toEqual(['WASHINGTON', '(', 'Reuters', ')', '-']);
   });
