@@ -255,7 +255,7 @@ const SIMILARITY_NAMES = [
   'lsaLead',
   'lsaSentenceMax',
 ] as const;
-const CUE_PLACES = ['head', 'body', 'lead', 'top', 'near', 'nearHit'] as const;
+const CUE_PLACES = ['head', 'body', 'lead', 'top', 'near', 'nearHit', 'best', 'both', 'headOnly', 'bestOnly'] as const;
 
 export const DENSE_NAMES: readonly string[] = [
   ...SIMILARITY_NAMES,
@@ -405,5 +405,13 @@ export function pairFeatures(h: PreparedHeadline, b: PreparedBody, idf: StanceId
   }
   for (let c = 0; c < K; c++) out[i++] = near[c]!;
   for (let c = 0; c < K; c++) out[i++] = nearHit[c]!;
+  // The sentence most like the headline: its cues, and whether headline and sentence agree on each
+  // ("North Korea denies reports …" against "North Korea has moved to deny reports …").
+  const best = sentences > 0 ? sentenceOrder[0]! : -1;
+  const bestCount = (c: number): number => (best < 0 ? 0 : row(c, bs.sentenceTokens[best]!, bs.sentenceTokens[best + 1]!));
+  for (let c = 0; c < K; c++) out[i++] = bestCount(c);
+  for (let c = 0; c < K; c++) out[i++] = h.cueCounts[c]! > 0 && bestCount(c) > 0 ? 1 : 0;
+  for (let c = 0; c < K; c++) out[i++] = h.cueCounts[c]! > 0 && bestCount(c) === 0 ? 1 : 0;
+  for (let c = 0; c < K; c++) out[i++] = h.cueCounts[c]! === 0 && bestCount(c) > 0 ? 1 : 0;
   return { dense: out, sentenceOrder, sentenceCos };
 }

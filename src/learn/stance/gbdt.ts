@@ -377,3 +377,55 @@ export function gbdtProbabilities(m: GbdtModel, x: ArrayLike<number>, out = new 
   for (let c = 0; c < m.classes; c++) out[c]! /= sum;
   return out;
 }
+
+/**
+ * Several ensembles from different seeds (so different row and feature samples), merged into one whose
+ * raw scores are the mean of theirs: less variance for the price of more trees.
+ */
+export function fitGbdtBagged(
+  X: readonly Float64Array[],
+  y: ArrayLike<number>,
+  classes: number,
+  params: GbdtParams,
+  seed: number,
+  bags: number,
+  weights?: ArrayLike<number>,
+  onRound?: (round: number) => void,
+): GbdtModel {
+  const models: GbdtModel[] = [];
+  for (let b = 0; b < Math.max(1, bags); b++) models.push(fitGbdt(X, y, classes, params, seed + 7919 * b, weights, onRound));
+  return models.length === 1 ? models[0]! : mergeGbdt(models);
+}
+
+function mergeGbdt(models: readonly GbdtModel[]): GbdtModel {
+  const first = models[0]!;
+  const nodes = models.reduce((s, m) => s + m.feature.length, 0);
+  const trees = models.reduce((s, m) => s + m.roots.length, 0);
+  const out: GbdtModel = {
+    classes: first.classes,
+    features: first.features,
+    rounds: models.reduce((s, m) => s + m.rounds, 0),
+    base: new Float64Array(first.base.length),
+    feature: new Int32Array(nodes),
+    threshold: new Float64Array(nodes),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+    value: new Float64Array(nodes),
+    roots: new Int32Array(trees),
+  };
+  let at = 0;
+  let t = 0;
+  for (const m of models) {
+    for (let o = 0; o < out.base.length; o++) out.base[o]! += m.base[o]! / models.length;
+    for (let k = 0; k < m.feature.length; k++) {
+      out.feature[at + k] = m.feature[k]!;
+      out.threshold[at + k] = m.threshold[k]!;
+      out.left[at + k] = m.left[k]! < 0 ? -1 : m.left[k]! + at;
+      out.right[at + k] = m.right[k]! < 0 ? -1 : m.right[k]! + at;
+      out.value[at + k] = m.value[k]! / models.length;
+    }
+    for (const r of m.roots) out.roots[t++] = r + at;
+    at += m.feature.length;
+  }
+  return out;
+}

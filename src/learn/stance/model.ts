@@ -8,7 +8,7 @@
  */
 import type { Doc } from '../../text/doc.js';
 import { pairScore, STANCE_INDEX, STANCES, type Stance } from '../../evaluate/stance-metrics.js';
-import { DEFAULT_GBDT, fitGbdt, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
+import { DEFAULT_GBDT, fitGbdt, fitGbdtBagged, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
 import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf, type FeatureContext, contentIds, idfOf } from './features.js';
 import { CUE_CATEGORIES } from './cues.js';
 import { readSide, type Side } from './text.js';
@@ -28,6 +28,8 @@ export interface StanceSettings {
   stance: GbdtParams;
   /** Row weights of the related stances in stage 2 (disagree is rare). */
   classWeights: { agree: number; disagree: number; discuss: number };
+  /** Stage-2 ensembles from different seeds whose scores are averaged (1 = one ensemble). */
+  stanceBags: number;
   /**
    * How a stance is chosen from the probabilities: the most probable, or the one with the highest
    * expected FNC-1 score (which calls a pair related sooner, as missing a related pair costs four times
@@ -67,6 +69,7 @@ export const DEFAULT_STANCE: StanceSettings = {
   related: { ...DEFAULT_GBDT, rounds: 200, maxDepth: 5 },
   stance: { ...DEFAULT_GBDT, rounds: 300, maxDepth: 5, learningRate: 0.05, colsample: 0.5, minChildWeight: 5 },
   classWeights: { agree: 1, disagree: 2, discuss: 1 },
+  stanceBags: 4,
   decision: 'fnc',
   evidenceSentences: 3,
   text: { bits: 18, views: ['body', 'head', 'top', 'cross'], logistic: { C: 1, tolerance: 0.1, maxPasses: 50 }, folds: 5, topSentences: 2, minClaims: 1 },
@@ -385,7 +388,7 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
   }
 
   const relRows = rel.map((i, j) => concat(X[i]!, stacked[j]!));
-  const stance = fitGbdt(relRows, relY, 3, settings.stance, settings.seed + 1, relW, (r) => progress?.('stance', r, settings.stance.rounds));
+  const stance = fitGbdtBagged(relRows, relY, 3, settings.stance, settings.seed + 1, settings.stanceBags, relW, (r) => progress?.('stance', r, settings.stance.rounds));
   return {
     model: { settings, idf, lsa, related, stance, text, polarity },
     report: { seconds: (performance.now() - t0) / 1000, pairs: examples.length, related: rel.length },
@@ -464,25 +467,43 @@ const REFUTE = 1 << CUE_CATEGORIES.indexOf('refute');
 const NEGATION = 1 << CUE_CATEGORIES.indexOf('negation');
 const HEDGE = 1 << CUE_CATEGORIES.indexOf('hedge');
 
+const ROLES: readonly EvidenceRole[] = ['supports', 'contradicts', 'discusses'];
+
 /**
- * The body sentences most like the headline, each with the role it plays: a close sentence with
- * refuting or negating cues contradicts (or, when the headline itself refutes, supports), one with
- * hedging cues discusses, otherwise it plays the role of the predicted stance.
+ * The body sentences most like the headline (TF-IDF cosine), each with the role it plays. The role is
+ * read from the sentence alone by the text model of the best-matching sentences (the 'top' view, whose
+ * weights were learned for exactly such sentences): its most likely of agree/disagree/discuss, as
+ * supports/contradicts/discusses. Without that model, cue words decide. Repeated sentences are given once.
  */
 function evidenceOf(model: StanceModel, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, stance: Stance): StanceEvidence[] {
   if (stance === 'unrelated') return [];
   const out: StanceEvidence[] = [];
-  const headRefutes = (h.cueCounts[CUE_CATEGORIES.indexOf('refute')] ?? 0) > 0;
+  const seen = new Set<string>();
   const bs = b.side;
+  const top = model.text.find((m) => m.view === 'top');
+  const z = new Float64Array(3);
+  const headRefutes = (h.cueCounts[CUE_CATEGORIES.indexOf('refute')] ?? 0) > 0;
   for (let j = 0; j < a.sentenceOrder.length && out.length < model.settings.evidenceSentences; j++) {
     const s = a.sentenceOrder[j]!;
     if (a.sentenceCos[s]! <= 0) break;
-    let bits = 0;
-    for (let t = bs.sentenceTokens[s]!; t < bs.sentenceTokens[s + 1]!; t++) bits |= b.cues[t]!;
-    let role: EvidenceRole = stance === 'agree' ? 'supports' : stance === 'disagree' ? 'contradicts' : 'discusses';
-    if (bits & (REFUTE | NEGATION)) role = headRefutes ? 'supports' : 'contradicts';
-    else if (bits & HEDGE) role = 'discusses';
     const span = bs.sentenceSpans[s]!;
+    const key = bs.text.slice(span.start, span.end).toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let role: EvidenceRole;
+    if (top !== undefined) {
+      const sb = builder(model.settings.text.bits);
+      sb.count(bs, bs.sentenceTokens[s]!, bs.sentenceTokens[s + 1]!, 2, VIEW_SEED.top);
+      sb.endBlock(1);
+      sb.decide3(top.weights, top.bias, z, 0);
+      role = ROLES[z[0]! >= z[1]! && z[0]! >= z[2]! ? 0 : z[1]! >= z[2]! ? 1 : 2]!;
+    } else {
+      let bits = 0;
+      for (let t = bs.sentenceTokens[s]!; t < bs.sentenceTokens[s + 1]!; t++) bits |= b.cues[t]!;
+      role = stance === 'agree' ? 'supports' : stance === 'disagree' ? 'contradicts' : 'discusses';
+      if (bits & (REFUTE | NEGATION)) role = headRefutes ? 'supports' : 'contradicts';
+      else if (bits & HEDGE) role = 'discusses';
+    }
     out.push({ start: span.start, end: span.end, role });
   }
   return out;
