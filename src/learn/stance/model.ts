@@ -468,12 +468,14 @@ const NEGATION = 1 << CUE_CATEGORIES.indexOf('negation');
 const HEDGE = 1 << CUE_CATEGORIES.indexOf('hedge');
 
 const ROLES: readonly EvidenceRole[] = ['supports', 'contradicts', 'discusses'];
+const ZERO_BIAS = new Float64Array(3);
 
 /**
  * The body sentences most like the headline (TF-IDF cosine), each with the role it plays. The role is
- * read from the sentence alone by the text model of the best-matching sentences (the 'top' view, whose
- * weights were learned for exactly such sentences): its most likely of agree/disagree/discuss, as
- * supports/contradicts/discusses. Without that model, cue words decide. Repeated sentences are given once.
+ * read from the sentence's own words by the text model of the best-matching sentences (the 'top' view,
+ * whose weights were learned for exactly such sentences; its class priors left out): the class its words
+ * lean to, agree/disagree/discuss as supports/contradicts/discusses, with supports and contradicts swapped
+ * under a denying headline. Without that model, cue words decide. Repeated sentences are given once.
  */
 function evidenceOf(model: StanceModel, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, stance: Stance): StanceEvidence[] {
   if (stance === 'unrelated') return [];
@@ -483,6 +485,7 @@ function evidenceOf(model: StanceModel, h: PreparedHeadline, b: PreparedBody, a:
   const top = model.text.find((m) => m.view === 'top');
   const z = new Float64Array(3);
   const headRefutes = (h.cueCounts[CUE_CATEGORIES.indexOf('refute')] ?? 0) > 0;
+  const denies = headlineState(h) === 1;
   for (let j = 0; j < a.sentenceOrder.length && out.length < model.settings.evidenceSentences; j++) {
     const s = a.sentenceOrder[j]!;
     if (a.sentenceCos[s]! <= 0) break;
@@ -495,8 +498,10 @@ function evidenceOf(model: StanceModel, h: PreparedHeadline, b: PreparedBody, a:
       const sb = builder(model.settings.text.bits);
       sb.count(bs, bs.sentenceTokens[s]!, bs.sentenceTokens[s + 1]!, 2, VIEW_SEED.top);
       sb.endBlock(1);
-      sb.decide3(top.weights, top.bias, z, 0);
+      sb.decide3(top.weights, ZERO_BIAS, z, 0);
       role = ROLES[z[0]! >= z[1]! && z[0]! >= z[2]! ? 0 : z[1]! >= z[2]! ? 1 : 2]!;
+      // The sentence's words lean toward the claim as most headlines state it; a denying headline flips that.
+      if (denies && role !== 'discusses') role = role === 'supports' ? 'contradicts' : 'supports';
     } else {
       let bits = 0;
       for (let t = bs.sentenceTokens[s]!; t < bs.sentenceTokens[s + 1]!; t++) bits |= b.cues[t]!;
