@@ -48,22 +48,3 @@ describe('stem (Porter)', () => {
   });
 });
 
-describe('fitLsa', () => {
-  it('puts stems that share documents close together and apart from other topics', async () => {
-    const { cosine, fitLsa, lsaIndex, lsaVector } = await import('../../src/learn/stance/lsa.js');
-    const rng = new Random(5);
-    // Topic A uses ids 1..5, topic B ids 11..15; 1 and 2 never co-occur directly but share context.
-    const docs: Int32Array[] = [];
-    for (let d = 0; d < 60; d++) {
-      const topicB = d % 2 === 1;
-      const base = topicB ? 11 : 1;
-      const words = [base + 2, base + 3, base + 4, base + (rng.next() < 0.5 ? 0 : 1)];
-      docs.push(Int32Array.from(words));
-    }
-    const m = fitLsa(docs, () => 1, { rank: 2, minDf: 2, powerIterations: 2 }, 1);
-    const ix = lsaIndex(m);
-    const v = (id: number): Float64Array => lsaVector(m, ix, [id], () => 1);
-    expect(cosine(v(1), v(2))).toBeGreaterThan(0.8);
-    expect(Math.abs(cosine(v(1), v(11)))).toBeLessThan(0.2);
-  });
-});

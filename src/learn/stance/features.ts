@@ -11,27 +11,10 @@
 import { hashPair, hashString } from '../../text/hash.js';
 import { cueBits, CUE_CATEGORIES } from './cues.js';
 import type { Side } from './text.js';
-import { cosine, lsaIndex, lsaVector, type LsaModel } from './lsa.js';
 
-/** What feature extraction reads from a fitted model: the IDF and, optionally, LSA stem vectors. */
+/** What feature extraction reads from a fitted model: the IDF. */
 export interface FeatureContext {
   idf: StanceIdf;
-  lsa: LsaModel | null;
-}
-
-const LSA_INDEX = new WeakMap<LsaModel, Map<number, number>>();
-
-function indexOf(m: LsaModel): Map<number, number> {
-  let ix = LSA_INDEX.get(m);
-  if (ix === undefined) LSA_INDEX.set(m, (ix = lsaIndex(m)));
-  return ix;
-}
-
-/** Content stem ids of a side (for fitting LSA). */
-export function contentIds(side: Side): Int32Array {
-  const out: number[] = [];
-  for (let i = 0; i < side.stems.length; i++) if (isContent(side, i)) out.push(side.ids[i]!);
-  return Int32Array.from(out);
 }
 
 /** Inverse document frequencies over hashed stems. */
@@ -97,10 +80,6 @@ export interface PreparedBody {
   leadEnd: number;
   /** Hashes of the first PREFIX letters of the content words, with the first position of each. */
   prefixes: Map<number, number>;
-  /** LSA vectors of the whole body, its lead and each sentence (empty without LSA). */
-  lsaBody: Float64Array;
-  lsaLead: Float64Array;
-  lsaSentences: Float64Array[];
   /** Per-model values that depend on the body alone (text-view decisions), filled by whoever computes them. */
   memo: WeakMap<object, Float64Array>;
 }
@@ -117,7 +96,6 @@ export interface PreparedHeadline {
   cues: Uint8Array;
   /** Distinct content words' prefix hashes with the word's IDF. */
   prefixes: Map<number, number>;
-  lsa: Float64Array;
 }
 
 function isContent(side: Side, i: number): boolean {
@@ -168,33 +146,7 @@ export function prepareBody(side: Side, ctx: FeatureContext): PreparedBody {
   }
   const sentenceNorm = sentenceSq.map(Math.sqrt);
   const leadEnd = side.sentenceTokens[Math.min(LEAD_SENTENCES, sentences)] ?? n;
-  let lsaBody = new Float64Array(0);
-  let lsaLead = new Float64Array(0);
-  const lsaSentences: Float64Array[] = [];
-  if (ctx.lsa !== null && ctx.lsa.rank > 0) {
-    const lsa = ctx.lsa;
-    const index = indexOf(lsa);
-    const k = lsa.rank;
-    lsaBody = new Float64Array(k);
-    lsaLead = new Float64Array(k);
-    for (let s = 0; s < sentences; s++) lsaSentences.push(new Float64Array(k));
-    for (let i = 0; i < n; i++) {
-      if (!isContent(side, i)) continue;
-      const j = index.get(side.ids[i]!);
-      if (j === undefined) continue;
-      const w = idfOf(idf, side.ids[i]!);
-      const off = j * k;
-      const sv = lsaSentences[side.sentence[i]!]!;
-      const lead = i < leadEnd;
-      for (let c = 0; c < k; c++) {
-        const x = w * lsa.vectors[off + c]!;
-        lsaBody[c]! += x;
-        sv[c]! += x;
-        if (lead) lsaLead[c]! += x;
-      }
-    }
-  }
-  return { side, positions, content, norm: Math.sqrt(sq), sentenceNorm, bigrams, cuePrefix, cues, leadEnd, prefixes, lsaBody, lsaLead, lsaSentences, memo: new WeakMap() };
+  return { side, positions, content, norm: Math.sqrt(sq), sentenceNorm, bigrams, cuePrefix, cues, leadEnd, prefixes, memo: new WeakMap() };
 }
 
 export function prepareHeadline(side: Side, ctx: FeatureContext): PreparedHeadline {
@@ -225,8 +177,7 @@ export function prepareHeadline(side: Side, ctx: FeatureContext): PreparedHeadli
     weights.set(id, w);
     sq += w * w;
   }
-  const lsa = ctx.lsa !== null && ctx.lsa.rank > 0 ? lsaVector(ctx.lsa, indexOf(ctx.lsa), terms.keys(), (id) => weights.get(id)!) : new Float64Array(0);
-  return { side, terms, weights, norm: Math.sqrt(sq), bigrams, cueCounts, cues, prefixes, lsa };
+  return { side, terms, weights, norm: Math.sqrt(sq), bigrams, cueCounts, cues, prefixes };
 }
 
 const SIMILARITY_NAMES = [
@@ -251,9 +202,6 @@ const SIMILARITY_NAMES = [
   'bodySentences',
   'prefixCoverage',
   'prefixLead',
-  'lsaBody',
-  'lsaLead',
-  'lsaSentenceMax',
 ] as const;
 const CUE_PLACES = ['head', 'body', 'lead', 'top', 'near', 'nearHit', 'best', 'both', 'headOnly', 'bestOnly'] as const;
 
@@ -382,13 +330,6 @@ export function pairFeatures(h: PreparedHeadline, b: PreparedBody, idf: StanceId
   }
   out[i++] = prefixTotal > 0 ? prefixFound / prefixTotal : 0;
   out[i++] = prefixTotal > 0 ? prefixLead / prefixTotal : 0;
-  if (h.lsa.length > 0 && b.lsaBody.length === h.lsa.length) {
-    out[i++] = cosine(h.lsa, b.lsaBody);
-    out[i++] = cosine(h.lsa, b.lsaLead);
-    let best = 0;
-    for (const v of b.lsaSentences) best = Math.max(best, cosine(h.lsa, v));
-    out[i++] = best;
-  } else i += 3;
 
   // Cues: headline counts; body per 100 tokens; lead per 100 tokens; top sentences; near the headline's words.
   const row = (c: number, from: number, to: number): number => b.cuePrefix[c * (n + 1) + to]! - b.cuePrefix[c * (n + 1) + from]!;

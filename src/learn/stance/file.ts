@@ -9,8 +9,6 @@ import { UsageError } from '../../article/errors.js';
 import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type ModelContainer, type StoredArray } from '../model-file.js';
 import { DENSE_NAMES } from './features.js';
 import type { GbdtModel } from './gbdt.js';
-import type { PolarityModel } from './polarity.js';
-import type { LsaModel } from './lsa.js';
 import type { StanceCard } from './card.js';
 import type { StanceModel, StanceSettings, TextView } from './model.js';
 
@@ -32,8 +30,6 @@ const headerSchema = z.object({
   related: gbdtHeader,
   stance: gbdtHeader,
   text: z.array(z.object({ view: z.enum(['body', 'head', 'top', 'lead', 'cross']) })),
-  polarity: z.boolean(),
-  lsaRank: z.number().int().min(0),
   card: z.looseObject({ name: z.string() }),
 });
 
@@ -113,21 +109,6 @@ function container(model: StanceModel, card: StanceCard): ModelContainer<unknown
     arrays[`text${v}.val`] = s.val;
     arrays[`text${v}.bias`] = t.bias;
   });
-  if (model.lsa !== null) {
-    arrays['lsa.ids'] = model.lsa.ids;
-    arrays['lsa.vectors'] = model.lsa.vectors;
-  }
-  if (model.polarity !== null) {
-    const p = model.polarity;
-    for (const side of ['body', 'head'] as const) {
-      const s = sparseWeights(p[side], p.cols);
-      arrays[`polarity.${side}.idx`] = s.idx;
-      arrays[`polarity.${side}.val`] = s.val;
-    }
-    arrays['polarity.bodyBias'] = p.bodyBias;
-    arrays['polarity.headBias'] = p.headBias;
-    arrays['polarity.table'] = p.table;
-  }
   return {
     kind: STANCE_KIND,
     header: {
@@ -136,8 +117,6 @@ function container(model: StanceModel, card: StanceCard): ModelContainer<unknown
       related,
       stance,
       text: model.text.map((t) => ({ view: t.view })),
-      polarity: model.polarity !== null,
-      lsaRank: model.lsa === null ? 0 : model.lsa.rank,
       card,
     },
     arrays,
@@ -179,31 +158,13 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
     weights: denseWeights(requireArray(c, `text${v}.idx`, 'i32', file), requireArray(c, `text${v}.val`, 'f32', file), cols, `text model ${v}`, file),
     bias: requireArray(c, `text${v}.bias`, 'f64', file, 3),
   }));
-  let polarity: PolarityModel | null = null;
-  if (h.polarity) {
-    const side = (s: 'body' | 'head'): Float32Array =>
-      denseWeights(requireArray(c, `polarity.${s}.idx`, 'i32', file), requireArray(c, `polarity.${s}.val`, 'f32', file), cols, `polarity ${s}`, file);
-    polarity = {
-      cols,
-      body: side('body'),
-      head: side('head'),
-      bodyBias: requireArray(c, 'polarity.bodyBias', 'f64', file, 3),
-      headBias: requireArray(c, 'polarity.headBias', 'f64', file, 3),
-      table: requireArray(c, 'polarity.table', 'f64', file, 27),
-    };
-  }
   const idf = { bits: settings.idfBits, values: requireArray(c, 'idf', 'f32', file, 1 << settings.idfBits) };
-  let lsa: LsaModel | null = null;
-  if (h.lsaRank > 0) {
-    const ids = requireArray(c, 'lsa.ids', 'i32', file);
-    lsa = { rank: h.lsaRank, ids, vectors: requireArray(c, 'lsa.vectors', 'f32', file, ids.length * h.lsaRank) };
-  }
   if (related.features !== DENSE_NAMES.length) {
     throw new UsageError('E_MODEL_VERSION', `the stance model was made with ${related.features} pair features, this Credence computes ${DENSE_NAMES.length}; retrain it (credence stance train)`, { file });
   }
-  const stackedWidth = 3 * text.length + (polarity === null ? 0 : 9);
+  const stackedWidth = 3 * text.length;
   if (stance.features !== related.features + stackedWidth) {
     throw new UsageError('E_MODEL', 'not a usable Credence model: the stance stage expects a different number of features', { file });
   }
-  return { model: { settings, idf, lsa, related, stance, text, polarity }, card: h.card as unknown as StanceCard };
+  return { model: { settings, idf, related, stance, text }, card: h.card as unknown as StanceCard };
 }

@@ -9,7 +9,7 @@
 import type { Doc } from '../../text/doc.js';
 import { pairScore, STANCE_INDEX, STANCES, type Stance } from '../../evaluate/stance-metrics.js';
 import { DEFAULT_GBDT, fitGbdt, fitGbdtBagged, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
-import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf, type FeatureContext, contentIds, idfOf } from './features.js';
+import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf, type FeatureContext } from './features.js';
 import { CUE_CATEGORIES } from './cues.js';
 import { readSide, type Side } from './text.js';
 import { fitLogistic, type LogisticParams } from '../logistic.js';
@@ -17,8 +17,6 @@ import type { CsrMatrix } from '../matrix.js';
 import { stratifiedGroupKFold } from '../split.js';
 import { SparseBuilder, type Sparse } from './vectors.js';
 import { hashPair } from '../../text/hash.js';
-import { DEFAULT_LSA, fitLsa, type LsaModel, type LsaParams } from './lsa.js';
-import { bodyStance, combine, fitPolarity, headlineStance, type PolarityModel, type PolarityParams } from './polarity.js';
 
 export interface StanceSettings {
   seed: number;
@@ -54,10 +52,6 @@ export interface StanceSettings {
      */
     minClaims: number;
   };
-  /** LSA stem vectors for relatedness (rank 0 = none). */
-  lsa: LsaParams;
-  /** The factorised body × headline stance model (its out-of-fold outputs feed stage 2); null = off. */
-  polarity: PolarityParams | null;
 }
 
 /** What a text model reads: the whole body, the headline, or the body sentences most like the headline. */
@@ -73,21 +67,17 @@ export const DEFAULT_STANCE: StanceSettings = {
   decision: 'fnc',
   evidenceSentences: 3,
   text: { bits: 18, views: ['body', 'head', 'top', 'cross'], logistic: { C: 1, tolerance: 0.1, maxPasses: 50 }, folds: 5, topSentences: 2, minClaims: 1 },
-  lsa: { ...DEFAULT_LSA, rank: 0 },
-  polarity: null,
 };
 
 export interface StanceModel {
   settings: StanceSettings;
   idf: StanceIdf;
-  lsa: LsaModel | null;
   /** Stage 1: classes 0 unrelated, 1 related. */
   related: GbdtModel;
   /** Stage 2: classes 0 agree, 1 disagree, 2 discuss. */
   stance: GbdtModel;
   /** Per text view, one-vs-rest weights of agree, disagree, discuss: 3 × 2^bits, then 3 biases. */
   text: { view: TextView; weights: Float32Array; bias: Float64Array }[];
-  polarity: PolarityModel | null;
 }
 
 /** One labelled pair; sides may be shared between pairs (a body read once for all its headlines). */
@@ -198,29 +188,6 @@ function viewVector(view: TextView, bits: number, h: PreparedHeadline, b: Prepar
   return fillView(builder(bits), view, h, b, a, topSentences).build();
 }
 
-/** The polarity model's inputs: the body (whole and its sentences most like the headline) and the headline. */
-function polarityInputs(bits: number, h: PreparedHeadline, b: PreparedBody, a: PairAnalysis, topSentences: number): { body: Sparse; head: Sparse } {
-  const sb = new SparseBuilder(bits);
-  const bs = b.side;
-  sb.addNgrams(bs, 0, bs.stems.length, 2, VIEW_SEED.body, 1);
-  countSentences(sb, b, a.sentenceOrder, topSentences, 2, VIEW_SEED.top);
-  sb.endBlock(1);
-  const body = sb.build();
-  sb.addNgrams(h.side, 0, h.side.stems.length, 2, VIEW_SEED.head, 1);
-  return { body, head: sb.build() };
-}
-
-const POLARITY_OUTPUTS = 9;
-
-function polarityFeatures(m: PolarityModel, x: { body: Sparse; head: Sparse }, out: Float64Array, at: number): void {
-  const a = bodyStance(m, x.body);
-  const b = headlineStance(m, x.head);
-  const p = combine(m, a, b);
-  out.set(p, at);
-  out.set(a, at + 3);
-  out.set(b, at + 6);
-}
-
 /** Drop from each row the columns seen in fewer than `minClaims` distinct claims among `rows`. */
 function keepShared(vectors: readonly Sparse[], claims: Int32Array, rows: readonly number[], minClaims: number): Sparse[] {
   const picked = rows.map((j) => vectors[j]!);
@@ -321,9 +288,7 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
     sides.add(e.body);
   }
   const idf = fitIdf([...sides].map((s) => s.ids), settings.idfBits);
-  const lsa = settings.lsa.rank > 0 ? fitLsa([...sides].map(contentIds), (id) => idfOf(idf, id), settings.lsa, settings.seed) : null;
-  if (lsa !== null) progress?.('lsa', 1, 1);
-  const cache = new StanceCache({ idf, lsa });
+  const cache = new StanceCache({ idf });
   const analyses: PairAnalysis[] = [];
   examples.forEach((e, i) => {
     analyses.push(features({ idf }, cache.headline(e.headline), cache.body(e.body)));
@@ -345,8 +310,7 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
   const t = settings.text;
   const cols = 1 << t.bits;
   const views = t.views;
-  const pol = settings.polarity;
-  const stacked = rel.map(() => new Float64Array(3 * views.length + (pol === null ? 0 : POLARITY_OUTPUTS)));
+  const stacked = rel.map(() => new Float64Array(3 * views.length));
   const text: StanceModel['text'] = [];
   const groups = claimGroups(examples);
   const relGroups = Int32Array.from(rel, (i) => groups[i]!);
@@ -369,28 +333,10 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
     text.push({ view, ...full });
   });
 
-  let polarity: PolarityModel | null = null;
-  if (pol !== null) {
-    const inputs = rel.map((i) => polarityInputs(t.bits, cache.headline(examples[i]!.headline), cache.body(examples[i]!.body), analyses[i]!, t.topSentences));
-    const fit = (rows: readonly number[], seed: number): PolarityModel =>
-      fitPolarity(rows.map((j) => inputs[j]!.body), rows.map((j) => inputs[j]!.head), pick(relY, rows), pick(relW, rows), cols, pol, seed);
-    if (folds !== undefined) {
-      for (let f = 0; f < k; f++) {
-        const trainRows: number[] = [];
-        const testRows: number[] = [];
-        for (let j = 0; j < rel.length; j++) (folds[j] === f ? testRows : trainRows).push(j);
-        const m = fit(trainRows, settings.seed + 11 * f);
-        for (const j of testRows) polarityFeatures(m, inputs[j]!, stacked[j]!, 3 * views.length);
-        progress?.('polarity', f + 1, k);
-      }
-    }
-    polarity = fit(Array.from({ length: rel.length }, (_, j) => j), settings.seed);
-  }
-
   const relRows = rel.map((i, j) => concat(X[i]!, stacked[j]!));
   const stance = fitGbdtBagged(relRows, relY, 3, settings.stance, settings.seed + 1, settings.stanceBags, relW, (r) => progress?.('stance', r, settings.stance.rounds));
   return {
-    model: { settings, idf, lsa, related, stance, text, polarity },
+    model: { settings, idf, related, stance, text },
     report: { seconds: (performance.now() - t0) / 1000, pairs: examples.length, related: rel.length },
   };
 }
@@ -419,7 +365,7 @@ export function predictSides(model: StanceModel, h: PreparedHeadline, b: Prepare
   const a = features(model, h, b);
   const pRelated = gbdtProbabilities(model.related, a.dense)[1]!;
   const t = model.settings.text;
-  const stacked = new Float64Array(3 * model.text.length + (model.polarity === null ? 0 : POLARITY_OUTPUTS));
+  const stacked = new Float64Array(3 * model.text.length);
   model.text.forEach((m, v) => {
     // Views of the body alone are the same for every headline: kept with the prepared body.
     const bodyOnly = m.view === 'body' || m.view === 'lead';
@@ -430,7 +376,6 @@ export function predictSides(model: StanceModel, h: PreparedHeadline, b: Prepare
       if (bodyOnly) b.memo.set(m, stacked.slice(3 * v, 3 * v + 3));
     }
   });
-  if (model.polarity !== null) polarityFeatures(model.polarity, polarityInputs(t.bits, h, b, a, t.topSentences), stacked, 3 * model.text.length);
   const p3 = gbdtProbabilities(model.stance, concat(a.dense, stacked));
   const probabilities: Record<Stance, number> = {
     agree: pRelated * p3[0]!,
