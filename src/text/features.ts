@@ -34,8 +34,9 @@ export const DEFAULT_FEATURES: FeatureSettings = {
   bucketsLog2: 20,
   wordNgramMax: 2,
   titleNgramMax: 2,
-  charNgramMin: 3,
-  charNgramMax: 5,
+  // 4-grams alone score as 3..5-grams leave-one-dataset-out (0.695 vs 0.696 mean ROC-AUC) at half the cost.
+  charNgramMin: 4,
+  charNgramMax: 4,
   shapeNgramMax: 3,
   numberShapes: true,
   bodyWordsMax: 0,
