@@ -344,9 +344,12 @@ function pick<T extends ArrayLike<number>>(a: T, which: number[]): Float64Array 
   return Float64Array.from(which, (i) => a[i]!);
 }
 
+const NO_STYLE = new Float64Array(STYLE_FEATURES.length);
+
 /** The uncalibrated decision value (log-odds of "unreliable" before calibration). */
 export function decisionValue(model: ReliabilityModel, doc: Doc): number {
-  const v = vectorOf(countFeatures(doc, model.settings.features), styleFeatures(doc), model, model.settings);
+  const raw = model.settings.styleWeight === 0 ? NO_STYLE : styleFeatures(doc);
+  const v = vectorOf(countFeatures(doc, model.settings.features), raw, model, model.settings);
   let z = model.bias;
   for (let k = 0; k < v.idx.length; k++) z += model.weights[v.idx[k]!]! * v.val[k]!;
   return z;

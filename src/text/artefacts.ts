@@ -69,6 +69,19 @@ const BOILERPLATE = new RegExp(
   'i',
 );
 
+// Every BOILERPLATE alternative contains one of these: a cheap test that spares most sentences the regex.
+const TRIGGERS = [
+  'share', 'tweet', 'pin', 'email', 'forward', 'subscribe', 'sign up', 'newsletter', 'cookie', 'rights reserved',
+  'click here', 'follow', 'read ', 'advertisement', 'sponsored', 'related', 'recommended', 'photo', 'image', 'picture',
+  'getty', 'shutterstock', 'may not be', 'javascript', 'copyright', 'facebook', 'twitter', 'instagram', '\u00a9',
+];
+
+function mayBeBoilerplate(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  for (const t of TRIGGERS) if (lower.includes(t)) return true;
+  return false;
+}
+
 /** Artefact spans of an article text whose body starts at `bodyStart`, given its sentences. */
 export function findArtefacts(text: string, bodyStart: number, sentences: readonly SentenceBounds[]): Artefact[] {
   const out: Artefact[] = [];
@@ -83,7 +96,7 @@ export function findArtefacts(text: string, bodyStart: number, sentences: readon
     const sentence = s.end - restStart > 400 ? '' : text.slice(restStart, s.end);
     let artefact = true;
     if (isByline(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
-    else if (BOILERPLATE.test(sentence)) {
+    else if (mayBeBoilerplate(sentence) && BOILERPLATE.test(sentence)) {
       out.push({ kind: /getty|photo|image|picture|shutterstock/i.test(sentence) ? 'credit' : 'boilerplate', start: s.start, end: s.end });
     } else artefact = false;
     if (datelineDue && (!artefact || dateline !== null)) {

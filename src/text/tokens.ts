@@ -2,6 +2,7 @@
  * Tokens as a struct of arrays (spaCy's TokenC, without one object per token).
  * Every token is a [start, end) range of the original text.
  */
+import { LEXICON } from './lexicon.js';
 
 export const enum TokenKind {
   Word = 0,
@@ -19,6 +20,9 @@ export interface TokenTable {
   readonly kind: Uint8Array;
   /** Lower-cased, typographic apostrophes and dashes folded: the form features are made from. */
   readonly norm: readonly string[];
+  /** Each token's form as an id in the process's lexicon (`LEXICON`) of `lexiconGeneration`; -1 for URLs and e-mails. */
+  readonly ids: Int32Array;
+  readonly lexiconGeneration: number;
 }
 
 /** Words that keep their final period ("Mr.", "Jan.", "e.g."). */
@@ -45,22 +49,39 @@ export function tokenize(text: string): TokenTable {
   const cap = Math.max(16, len >> 2);
   let start: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let end: Int32Array<ArrayBuffer> = new Int32Array(cap);
+  let ids: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let kind = new Uint8Array(cap);
   const norm: string[] = [];
   let n = 0;
+  LEXICON.trim();
+  const reserve = (): void => {
+    if (n < start.length) return;
+    const grow = start.length * 2;
+    start = grow32(start, grow);
+    end = grow32(end, grow);
+    ids = grow32(ids, grow);
+    const k2 = new Uint8Array(grow);
+    k2.set(kind);
+    kind = k2;
+  };
   const push = (s: number, e: number, k: TokenKind, form: string): void => {
-    if (n === start.length) {
-      const grow = start.length * 2;
-      start = grow32(start, grow);
-      end = grow32(end, grow);
-      const k2 = new Uint8Array(grow);
-      k2.set(kind);
-      kind = k2;
-    }
+    reserve();
     start[n] = s;
     end[n] = e;
     kind[n] = k;
+    ids[n] = -1;
     norm.push(form);
+    n++;
+  };
+  /** A token whose form is its lower-cased, folded text: found in (or added to) the lexicon. */
+  const pushLexical = (s: number, e: number, k: TokenKind): void => {
+    reserve();
+    const id = isAsciiRange(text, s, e) ? LEXICON.asciiId(text, s, e) : LEXICON.id(normalise(text.slice(s, e)));
+    start[n] = s;
+    end[n] = e;
+    kind[n] = k;
+    ids[n] = id;
+    norm.push(LEXICON.form(id));
     n++;
   };
 
@@ -88,7 +109,7 @@ export function tokenize(text: string): TokenTable {
     }
     if (cls === DIGIT) {
       const e = numberEnd(text, i);
-      push(i, e, TokenKind.Number, text.slice(i, e).toLowerCase());
+      pushLexical(i, e, TokenKind.Number);
       i = e;
       continue;
     }
@@ -99,18 +120,29 @@ export function tokenize(text: string): TokenTable {
         const word = text.slice(i, e);
         if (word.includes('.') || (word.length === 1 && isUpper(word)) || ABBREVIATIONS.has(word.toLowerCase())) e++;
       }
-      push(i, e, TokenKind.Word, normalise(text.slice(i, e)));
+      pushLexical(i, e, TokenKind.Word);
       i = e;
       continue;
     }
     // Punctuation, symbols, emoji: one character (a surrogate pair stays whole).
     let e = i + 1;
     if (c >= 0xd800 && c <= 0xdbff && e < len) e++;
-    const s = text.slice(i, e);
-    push(i, e, cls === PUNCT ? TokenKind.Punct : TokenKind.Symbol, cls === PUNCT ? normalise(s) : s);
+    if (cls === PUNCT) pushLexical(i, e, TokenKind.Punct);
+    else {
+      push(i, e, TokenKind.Symbol, text.slice(i, e));
+      ids[n - 1] = LEXICON.id(norm[n - 1]!);
+    }
     i = e;
   }
-  return { length: n, start: start.subarray(0, n), end: end.subarray(0, n), kind: kind.subarray(0, n), norm };
+  return {
+    length: n,
+    start: start.subarray(0, n),
+    end: end.subarray(0, n),
+    kind: kind.subarray(0, n),
+    norm,
+    ids: ids.subarray(0, n),
+    lexiconGeneration: LEXICON.generation,
+  };
 }
 
 const SPACE = 1;
@@ -247,6 +279,11 @@ function grow32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
   return b;
+}
+
+function isAsciiRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 function isAscii(s: string): boolean {
