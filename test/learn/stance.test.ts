@@ -122,6 +122,14 @@ describe('stance model on a toy task', () => {
     expect(p.evidence.some((e) => e.role === 'contradicts')).toBe(true);
   });
 
+  it('copes with an empty headline, an empty body and a body of one word', () => {
+    for (const [title, body] of [['', 'Some body text here.'], ['A headline', ''], ['A headline', 'Word']] as const) {
+      const p = predictStance(model, makeDoc({ title, body }));
+      expect(Object.values(p.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      for (const v of Object.values(p.probabilities)) expect(Number.isFinite(v)).toBe(true);
+    }
+  });
+
   it('scores prepared sides exactly as it scores a Doc', () => {
     const cache = new StanceCache(model);
     const ex = examples(test);
@@ -148,6 +156,16 @@ describe('stance model on a toy task', () => {
     for (const t of test.slice(0, 12)) {
       const doc = makeDoc({ title: t.headline, body: t.body });
       expect(predictStance(loaded.model, doc)).toEqual(predictStance(model, doc));
+    }
+  });
+
+  it('blends an MLP into stage 2 when asked, and keeps it through a model file', () => {
+    const withMlp = fitStance(train, { ...SMALL, mlp: { hidden: 8, epochs: 5, batch: 32, learningRate: 0.01, l2: 1e-4, weight: 0.5 } }).model;
+    expect(withMlp.mlp).not.toBeNull();
+    const again = decodeStance(encodeStance(withMlp, CARD)).model;
+    for (const t of test.slice(0, 6)) {
+      const doc = makeDoc({ title: t.headline, body: t.body });
+      expect(predictStance(again, doc)).toEqual(predictStance(withMlp, doc));
     }
   });
 

@@ -9,6 +9,7 @@ import { UsageError } from '../../article/errors.js';
 import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type ModelContainer, type StoredArray } from '../model-file.js';
 import { DENSE_NAMES } from './features.js';
 import type { GbdtModel } from './gbdt.js';
+import type { MlpModel } from './mlp.js';
 import type { StanceCard } from './card.js';
 import type { StanceModel, StanceSettings, TextView } from './model.js';
 
@@ -30,6 +31,7 @@ const headerSchema = z.object({
   related: gbdtHeader,
   stance: gbdtHeader,
   text: z.array(z.object({ view: z.enum(['body', 'head', 'top', 'lead', 'cross']) })),
+  mlp: z.object({ inputs: z.number().int().min(1), hidden: z.number().int().min(1), classes: z.literal(3) }).nullable(),
   card: z.looseObject({ name: z.string() }),
 });
 
@@ -109,6 +111,14 @@ function container(model: StanceModel, card: StanceCard): ModelContainer<unknown
     arrays[`text${v}.val`] = s.val;
     arrays[`text${v}.bias`] = t.bias;
   });
+  if (model.mlp !== null) {
+    arrays['mlp.mean'] = model.mlp.mean;
+    arrays['mlp.sd'] = model.mlp.sd;
+    arrays['mlp.w1'] = model.mlp.w1;
+    arrays['mlp.b1'] = model.mlp.b1;
+    arrays['mlp.w2'] = model.mlp.w2;
+    arrays['mlp.b2'] = model.mlp.b2;
+  }
   return {
     kind: STANCE_KIND,
     header: {
@@ -117,6 +127,7 @@ function container(model: StanceModel, card: StanceCard): ModelContainer<unknown
       related,
       stance,
       text: model.text.map((t) => ({ view: t.view })),
+      mlp: model.mlp === null ? null : { inputs: model.mlp.inputs, hidden: model.mlp.hidden, classes: 3 },
       card,
     },
     arrays,
@@ -163,8 +174,24 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
     throw new UsageError('E_MODEL_VERSION', `the stance model was made with ${related.features} pair features, this Credence computes ${DENSE_NAMES.length}; retrain it (credence stance train)`, { file });
   }
   const stackedWidth = 3 * text.length;
+  let mlp: MlpModel | null = null;
+  if (h.mlp !== null) {
+    const { inputs, hidden } = h.mlp;
+    if (inputs !== related.features + stackedWidth) throw new UsageError('E_MODEL', 'not a usable Credence model: the MLP expects a different number of features', { file });
+    mlp = {
+      inputs,
+      hidden,
+      classes: 3,
+      mean: requireArray(c, 'mlp.mean', 'f64', file, inputs),
+      sd: requireArray(c, 'mlp.sd', 'f64', file, inputs),
+      w1: requireArray(c, 'mlp.w1', 'f32', file, inputs * hidden),
+      b1: requireArray(c, 'mlp.b1', 'f32', file, hidden),
+      w2: requireArray(c, 'mlp.w2', 'f32', file, 3 * hidden),
+      b2: requireArray(c, 'mlp.b2', 'f32', file, 3),
+    };
+  }
   if (stance.features !== related.features + stackedWidth) {
     throw new UsageError('E_MODEL', 'not a usable Credence model: the stance stage expects a different number of features', { file });
   }
-  return { model: { settings, idf, related, stance, text }, card: h.card as unknown as StanceCard };
+  return { model: { settings, idf, related, stance, text, mlp }, card: h.card as unknown as StanceCard };
 }

@@ -16,6 +16,7 @@ import { fitLogistic, type LogisticParams } from '../logistic.js';
 import type { CsrMatrix } from '../matrix.js';
 import { stratifiedGroupKFold } from '../split.js';
 import { SparseBuilder, type Sparse } from './vectors.js';
+import { fitMlp, mlpProbabilities, type MlpModel, type MlpParams } from './mlp.js';
 import { hashPair } from '../../text/hash.js';
 
 export interface StanceSettings {
@@ -28,6 +29,8 @@ export interface StanceSettings {
   classWeights: { agree: number; disagree: number; discuss: number };
   /** Stage-2 ensembles from different seeds whose scores are averaged (1 = one ensemble). */
   stanceBags: number;
+  /** A small MLP on the same stage-2 features, its probabilities blended with the trees' (null = trees only). */
+  mlp: (MlpParams & { weight: number }) | null;
   /**
    * How a stance is chosen from the probabilities: the most probable, or the one with the highest
    * expected FNC-1 score (which calls a pair related sooner, as missing a related pair costs four times
@@ -64,9 +67,10 @@ export const DEFAULT_STANCE: StanceSettings = {
   stance: { ...DEFAULT_GBDT, rounds: 300, maxDepth: 5, learningRate: 0.05, colsample: 0.5, minChildWeight: 5 },
   classWeights: { agree: 1, disagree: 2, discuss: 1 },
   stanceBags: 4,
+  mlp: { hidden: 32, epochs: 8, batch: 64, learningRate: 0.003, l2: 1e-3, weight: 0.3 },
   decision: 'fnc',
   evidenceSentences: 3,
-  text: { bits: 18, views: ['body', 'head', 'top', 'cross'], logistic: { C: 1, tolerance: 0.1, maxPasses: 50 }, folds: 5, topSentences: 2, minClaims: 1 },
+  text: { bits: 16, views: ['body', 'head', 'top', 'cross'], logistic: { C: 1, tolerance: 0.1, maxPasses: 50 }, folds: 5, topSentences: 3, minClaims: 1 },
 };
 
 export interface StanceModel {
@@ -76,6 +80,8 @@ export interface StanceModel {
   related: GbdtModel;
   /** Stage 2: classes 0 agree, 1 disagree, 2 discuss. */
   stance: GbdtModel;
+  /** Stage 2's MLP, blended with the trees (absent when settings.mlp is null). */
+  mlp: MlpModel | null;
   /** Per text view, one-vs-rest weights of agree, disagree, discuss: 3 × 2^bits, then 3 biases. */
   text: { view: TextView; weights: Float32Array; bias: Float64Array }[];
 }
@@ -335,8 +341,10 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
 
   const relRows = rel.map((i, j) => concat(X[i]!, stacked[j]!));
   const stance = fitGbdtBagged(relRows, relY, 3, settings.stance, settings.seed + 1, settings.stanceBags, relW, (r) => progress?.('stance', r, settings.stance.rounds));
+  const mlp = settings.mlp === null ? null : fitMlp(relRows, relY, 3, settings.mlp, settings.seed + 3, relW);
+  if (mlp !== null) progress?.('mlp', 1, 1);
   return {
-    model: { settings, idf, related, stance, text },
+    model: { settings, idf, related, stance, text, mlp },
     report: { seconds: (performance.now() - t0) / 1000, pairs: examples.length, related: rel.length },
   };
 }
@@ -376,7 +384,13 @@ export function predictSides(model: StanceModel, h: PreparedHeadline, b: Prepare
       if (bodyOnly) b.memo.set(m, stacked.slice(3 * v, 3 * v + 3));
     }
   });
-  const p3 = gbdtProbabilities(model.stance, concat(a.dense, stacked));
+  const x2 = concat(a.dense, stacked);
+  const p3 = gbdtProbabilities(model.stance, x2);
+  if (model.mlp !== null && model.settings.mlp !== null) {
+    const q = mlpProbabilities(model.mlp, x2);
+    const wq = model.settings.mlp.weight;
+    for (let c = 0; c < 3; c++) p3[c] = (1 - wq) * p3[c]! + wq * q[c]!;
+  }
   const probabilities: Record<Stance, number> = {
     agree: pRelated * p3[0]!,
     disagree: pRelated * p3[1]!,
