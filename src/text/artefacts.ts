@@ -4,6 +4,7 @@
  * already their own token kinds. The spans stay in the text (offsets never move); features skip them.
  */
 import type { SentenceBounds } from './sentences.js';
+import type { TokenTable } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -69,21 +70,21 @@ const BOILERPLATE = new RegExp(
   'i',
 );
 
-// Every BOILERPLATE alternative contains one of these: a cheap test that spares most sentences the regex.
-const TRIGGERS = [
-  'share', 'tweet', 'pin', 'email', 'forward', 'subscribe', 'sign up', 'newsletter', 'cookie', 'rights reserved',
-  'click here', 'follow', 'read ', 'advertisement', 'sponsored', 'related', 'recommended', 'photo', 'image', 'picture',
-  'getty', 'shutterstock', 'may not be', 'javascript', 'copyright', 'facebook', 'twitter', 'instagram', '\u00a9',
-];
+// Every BOILERPLATE alternative contains one of these words: a sentence without any is spared the regex.
+const TRIGGERS = new Set([
+  'share', 'tweet', 'pin', 'email', 'e-mail', 'forward', 'subscribe', 'sign', 'newsletter', 'cookie', 'cookies', 'rights',
+  'click', 'follow', 'read', 'advertisement', 'sponsored', 'related', 'recommended', 'photo', 'photos', 'image', 'images',
+  'picture', 'pictures', 'getty', 'shutterstock', 'published', 'broadcast', 'rewritten', 'javascript', 'copyright',
+  'facebook', 'twitter', 'instagram', '\u00a9',
+]);
 
-function mayBeBoilerplate(sentence: string): boolean {
-  const lower = sentence.toLowerCase();
-  for (const t of TRIGGERS) if (lower.includes(t)) return true;
+function mayBeBoilerplate(tokens: TokenTable, s: SentenceBounds): boolean {
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) if (TRIGGERS.has(tokens.norm[t]!)) return true;
   return false;
 }
 
 /** Artefact spans of an article text whose body starts at `bodyStart`, given its sentences. */
-export function findArtefacts(text: string, bodyStart: number, sentences: readonly SentenceBounds[]): Artefact[] {
+export function findArtefacts(text: string, tokens: TokenTable, bodyStart: number, sentences: readonly SentenceBounds[]): Artefact[] {
   const out: Artefact[] = [];
   // The dateline opens the first body sentence that is not itself a byline or boilerplate ("By Jane Doe\n\nNEW YORK — …").
   let datelineDue = true;
@@ -96,7 +97,7 @@ export function findArtefacts(text: string, bodyStart: number, sentences: readon
     const sentence = s.end - restStart > 400 ? '' : text.slice(restStart, s.end);
     let artefact = true;
     if (isByline(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
-    else if (mayBeBoilerplate(sentence) && BOILERPLATE.test(sentence)) {
+    else if (mayBeBoilerplate(tokens, s) && BOILERPLATE.test(sentence)) {
       out.push({ kind: /getty|photo|image|picture|shutterstock/i.test(sentence) ? 'credit' : 'boilerplate', start: s.start, end: s.end });
     } else artefact = false;
     if (datelineDue && (!artefact || dateline !== null)) {

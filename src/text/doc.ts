@@ -35,10 +35,14 @@ export function makeDoc(article: Pick<Article, 'title' | 'body'>): Doc {
   let firstBodyToken = 0;
   while (firstBodyToken < tokens.length && tokens.start[firstBodyToken]! < bodyStart) firstBodyToken++;
   const sentences: Sentence[] = [];
-  for (const s of splitSentences(text, tokens, 0, firstBodyToken)) sentences.push({ ...s, inTitle: true });
-  for (const s of splitSentences(text, tokens, firstBodyToken, tokens.length)) sentences.push({ ...s, inTitle: false });
+  for (const s of splitSentences(text, tokens, 0, firstBodyToken)) {
+    sentences.push({ start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, inTitle: true });
+  }
+  for (const s of splitSentences(text, tokens, firstBodyToken, tokens.length)) {
+    sentences.push({ start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, inTitle: false });
+  }
 
-  const artefacts = findArtefacts(text, bodyStart, sentences);
+  const artefacts = findArtefacts(text, tokens, bodyStart, sentences);
   const masked = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const k = tokens.kind[i];

@@ -38,6 +38,12 @@ export class Lexicon {
   private asciiSlots = new Int32Array(1 << 16).fill(-1);
   private asciiHashes = new Int32Array(1 << 16);
   private asciiCount = 0;
+  // The characters of every ASCII form, end to end, so a lookup compares against contiguous memory
+  // instead of chasing a string object per probe.
+  private pool = new Uint16Array(1 << 18);
+  private poolUsed = 0;
+  private formStart: Int32Array<ArrayBuffer> = new Int32Array(4096);
+  private formLength: Int32Array<ArrayBuffer> = new Int32Array(4096);
   wordHash: Int32Array<ArrayBuffer> = new Int32Array(4096);
   titleHash: Int32Array<ArrayBuffer> = new Int32Array(4096);
   /** Hash of the form in the writing-pattern namespace; used for function words and punctuation. */
@@ -58,6 +64,7 @@ export class Lexicon {
     this.asciiSlots = new Int32Array(1 << 16).fill(-1);
     this.asciiHashes = new Int32Array(1 << 16);
     this.asciiCount = 0;
+    this.poolUsed = 0;
     this.generation++;
   }
 
@@ -83,7 +90,7 @@ export class Lexicon {
     for (let s = slotOf(h, mask); ; s = (s + 1) & mask) {
       const id = this.asciiSlots[s]!;
       if (id < 0) break;
-      if (this.asciiHashes[s] === h && equalsLower(this.forms[id]!, text, start, len)) return id;
+      if (this.asciiHashes[s] === h && this.matches(id, text, start, len)) return id;
     }
     return this.add(lowerCopy(text, start, end), h);
   }
@@ -101,7 +108,29 @@ export class Lexicon {
     return id;
   }
 
+  private matches(id: number, text: string, start: number, len: number): boolean {
+    if (this.formLength[id] !== len) return false;
+    const from = this.formStart[id]!;
+    const pool = this.pool;
+    for (let i = 0; i < len; i++) {
+      let c = text.charCodeAt(start + i);
+      if (c >= 65 && c <= 90) c |= 32;
+      if (pool[from + i] !== c) return false;
+    }
+    return true;
+  }
+
   private putAscii(h: number, id: number): void {
+    const form = this.forms[id]!;
+    if (this.poolUsed + form.length > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + form.length));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    this.formStart[id] = this.poolUsed;
+    this.formLength[id] = form.length;
+    for (let i = 0; i < form.length; i++) this.pool[this.poolUsed + i] = form.charCodeAt(i);
+    this.poolUsed += form.length;
     if (++this.asciiCount * 2 > this.asciiSlots.length) {
       const old = this.asciiSlots;
       const oldHashes = this.asciiHashes;
@@ -153,6 +182,8 @@ export class Lexicon {
       return b;
     };
     this.wordHash = g32(this.wordHash);
+    this.formStart = g32(this.formStart);
+    this.formLength = g32(this.formLength);
     this.titleHash = g32(this.titleHash);
     this.shapeHash = g32(this.shapeHash);
     const f = new Uint8Array(size);
@@ -189,16 +220,6 @@ function lowerCopy(text: string, start: number, end: number): string {
   let out = '';
   for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
   return out;
-}
-
-function equalsLower(form: string, text: string, start: number, len: number): boolean {
-  if (form.length !== len) return false;
-  for (let i = 0; i < len; i++) {
-    let c = text.charCodeAt(start + i);
-    if (c >= 65 && c <= 90) c |= 32;
-    if (form.charCodeAt(i) !== c) return false;
-  }
-  return true;
 }
 
 function isAscii(s: string): boolean {
