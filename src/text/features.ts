@@ -68,6 +68,7 @@ const SHAPE_TITLE = hashString('Xx', SEED.shape);
 const SHAPE_LOWER = hashString('x', SEED.shape);
 
 const counter = new Counter();
+const wordTf = new Counter();
 const merger = new Counter();
 
 export function hashedFeatures(doc: Doc, s: FeatureSettings, idf?: Float32Array): SparseVector {
@@ -115,18 +116,20 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
   if (s.charNgramMax > 0 && s.blockWeights.char > 0) {
     let t0 = 0;
     while (t0 < tokens.length && tokens.end[t0]! <= doc.titleEnd) t0++;
-    const tf = new Map<number, number>();
+    // Word frequencies first (keyed by lexicon id), then each distinct word's n-grams once, times its count.
+    wordTf.reset(limit - t0);
     for (let t = t0; t < limit; t++) {
       const id = ids[t]!;
       if (id < 0 || tokens.kind[t] !== TokenKind.Word) continue;
-      tf.set(id, (tf.get(id) ?? 0) + 1);
+      wordTf.add(id, 1);
       if (trace) {
         for (const h of lexicon.charGrams(id, s.charNgramMin, s.charNgramMax)) trace(h & mask, 'char', t, t + 1, tokens.start[t]!, tokens.end[t]!);
       }
     }
-    counter.reset(tf.size * 8);
-    for (const [id, times] of tf) {
-      const grams = lexicon.charGrams(id, s.charNgramMin, s.charNgramMax);
+    counter.reset(wordTf.size * 8);
+    for (let j = 0; j < wordTf.size; j++) {
+      const times = wordTf.valueAt(j);
+      const grams = lexicon.charGrams(wordTf.keyAt(j), s.charNgramMin, s.charNgramMax);
       for (let g = 0; g < grams.length; g++) {
         const h = grams[g]!;
         counter.add(h & mask, h < 0 ? -times : times);
@@ -213,10 +216,17 @@ function sublinear(c: Counter): SparseVector {
     const v = c.valueAt(j);
     if (v === 0) continue;
     idx[n] = c.keyAt(j);
-    val[n] = v > 0 ? 1 + Math.log(v) : -1 - Math.log(-v);
+    val[n] = v > 0 ? logTf(v) : -logTf(-v);
     n++;
   }
   return { idx, val };
+}
+
+const LOG_TF = Float32Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
+
+/** 1 + ln(c) for a count c ≥ 1, from a table for the common small counts. */
+function logTf(c: number): number {
+  return c < 256 ? LOG_TF[c]! : 1 + Math.log(c);
 }
 
 /** The token index where features stop: after the body's first `words` words (all tokens when 0). */
