@@ -350,14 +350,39 @@ function grow(
   return node;
 }
 
+/** Each node as [feature, threshold or leaf value, left, right] in one array: one cache line per step. */
+const PACKED = new WeakMap<GbdtModel, Float64Array>();
+
+function packed(m: GbdtModel): Float64Array {
+  let p = PACKED.get(m);
+  if (p === undefined) {
+    p = new Float64Array(m.feature.length * 4);
+    for (let k = 0; k < m.feature.length; k++) {
+      const leaf = m.feature[k]! < 0;
+      p[4 * k] = leaf ? -1 : m.feature[k]!;
+      p[4 * k + 1] = leaf ? m.value[k]! : m.threshold[k]!;
+      p[4 * k + 2] = m.left[k]!;
+      p[4 * k + 3] = m.right[k]!;
+    }
+    PACKED.set(m, p);
+  }
+  return p;
+}
+
 /** Raw scores (log-odds or per-class logits) of one row. */
 export function gbdtScores(m: GbdtModel, x: ArrayLike<number>, out = new Float64Array(outputsOf(m.classes))): Float64Array {
   const outputs = outputsOf(m.classes);
+  const p = packed(m);
   for (let o = 0; o < outputs; o++) out[o] = m.base[o]!;
-  for (let k = 0; k < m.roots.length; k++) {
-    let node = m.roots[k]!;
-    while (m.feature[node]! >= 0) node = x[m.feature[node]!]! <= m.threshold[node]! ? m.left[node]! : m.right[node]!;
-    out[k % outputs]! += m.value[node]!;
+  const roots = m.roots;
+  for (let t = 0; t < roots.length; t++) {
+    let k = roots[t]! * 4;
+    let f = p[k]!;
+    while (f >= 0) {
+      k = (x[f]! <= p[k + 1]! ? p[k + 2]! : p[k + 3]!) * 4;
+      f = p[k]!;
+    }
+    out[t % outputs]! += p[k + 1]!;
   }
   return out;
 }

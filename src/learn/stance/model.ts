@@ -64,7 +64,7 @@ export const DEFAULT_STANCE: StanceSettings = {
   seed: 1,
   idfBits: 18,
   related: { ...DEFAULT_GBDT, rounds: 200, maxDepth: 5 },
-  stance: { ...DEFAULT_GBDT, rounds: 300, maxDepth: 5, learningRate: 0.05, colsample: 0.5, minChildWeight: 5 },
+  stance: { ...DEFAULT_GBDT, rounds: 150, maxDepth: 5, learningRate: 0.1, colsample: 0.5, minChildWeight: 5 },
   classWeights: { agree: 1, disagree: 2, discuss: 1 },
   stanceBags: 4,
   mlp: { hidden: 32, epochs: 8, batch: 64, learningRate: 0.003, l2: 1e-3, weight: 0.3 },
