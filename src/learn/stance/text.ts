@@ -76,11 +76,11 @@ export function readSide(doc: Doc, which: 'headline' | 'body'): Side {
       // "Canadian-Israeli", "al-Qaeda": the parts of a hyphenated word are words of their own.
       const parts = kind === TokenKind.Word && whole.includes('-') ? whole.split('-').filter((p) => p !== '') : [whole];
       for (const form of parts) {
-        const st = kind === TokenKind.Word ? stem(stripPossessive(form)) : form;
-        stems.push(st);
+        const w = kind === TokenKind.Word ? wordOf(form) : numberOf(form);
+        stems.push(w.stem);
         forms.push(form);
-        ids.push(hashString(st) | 0);
-        stop.push(STOP_WORDS.has(form) ? 1 : 0);
+        ids.push(w.id);
+        stop.push(w.stop);
         sentence.push(sIndex);
       }
     }
@@ -98,6 +98,30 @@ export function readSide(doc: Doc, which: 'headline' | 'body'): Side {
     questionMarks,
     quoteMarks,
   };
+}
+
+interface WordInfo {
+  stem: string;
+  id: number;
+  stop: number;
+}
+
+/** Stem, stem hash and stop-word flag of each word form, worked out once per form. */
+const WORDS = new Map<string, WordInfo>();
+const WORDS_LIMIT = 300_000;
+
+function wordOf(form: string): WordInfo {
+  let w = WORDS.get(form);
+  if (w === undefined) {
+    const st = stem(stripPossessive(form));
+    w = { stem: st, id: hashString(st) | 0, stop: STOP_WORDS.has(form) ? 1 : 0 };
+    if (WORDS.size < WORDS_LIMIT) WORDS.set(form, w);
+  }
+  return w;
+}
+
+function numberOf(form: string): WordInfo {
+  return { stem: form, id: hashString(form) | 0, stop: STOP_WORDS.has(form) ? 1 : 0 };
 }
 
 function stripPossessive(w: string): string {
