@@ -1,10 +1,23 @@
 /**
  * The stance model (FNC-1): is a body `agree`, `disagree`, `discuss` or `unrelated` to a headline?
  *
- * Two stages, as the task is built: (1) related vs unrelated from how much of the headline the body
- * covers; (2) agree/disagree/discuss among related pairs from the stance cues and where they sit.
- * Each stage is a gradient-boosted tree ensemble on the pair's dense features. The IDF is fitted on the
- * training texts. `StanceSettings` are hyper-parameters; `StanceModel` is what `fitStance` learns.
+ * Two stages, as the task is built:
+ *   1. related vs unrelated: gradient-boosted trees on how much of the headline the body covers
+ *      (TF-IDF cosine of the body and of its best sentences, IDF-weighted coverage overall and in the lead,
+ *      bigram and 4-letter-prefix overlap, BM25) — src/learn/stance/features.ts;
+ *   2. agree / disagree / discuss among related pairs: trees (4 seeds, averaged) blended with a small MLP, on
+ *      the same features plus stance cues (refuting, hedging, supporting, negating, reporting words in the
+ *      headline, the body, its lead, its sentences most like the headline, near the headline's words) and the
+ *      decision values of one-vs-rest linear text models over hashed n-grams of the body, the headline, the
+ *      best-matching sentences, and the body's words crossed with the headline's own stance (asserts, denies,
+ *      asks). The text models' values for training pairs are out of fold, folds grouped by claim, so stage 2
+ *      learns how far to trust them on claims it has not seen.
+ * The stance chosen maximises the expected FNC-1 score; probabilities are P(related)·P(stance | related).
+ * Evidence: the body sentences most like the headline, each with the role its own words play.
+ *
+ * `StanceSettings` are hyper-parameters; `StanceModel` is what `fitStance` learns. One article:
+ * `predictStance(model, makeDoc({title: headline, body}))`. Many pairs: read each body and headline once
+ * (`readSide`), then `predictSides(model, cache.headline(h), cache.body(b))` with a `StanceCache`.
  */
 import type { Doc } from '../../text/doc.js';
 import { pairScore, STANCE_INDEX, STANCES, type Stance } from '../../evaluate/stance-metrics.js';
