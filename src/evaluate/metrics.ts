@@ -4,6 +4,7 @@
  * rule each point of `rocCurve` uses, so a reported threshold can be read off the curve.
  * Where a ratio has a zero denominator the result is 0 (scikit-learn's `zero_division=0`), never NaN.
  */
+import { ascendingOrder, rankAuc, tieEnd } from '../learn/ranking.js';
 import { LABELS, type Label } from '../article/article.js';
 
 /** Gold labels: 0 = reliable, 1 = unreliable. */
@@ -115,26 +116,6 @@ export function confusionAt(y: BinaryLabels, p: Probabilities, threshold = 0.5):
 export function rocAuc(y: BinaryLabels, p: Probabilities): number | null {
   checkInputs(y, p);
   return rankAuc(y, p);
-}
-
-function rankAuc(y: BinaryLabels, p: Probabilities): number | null {
-  const order = ascendingOrder(p);
-  let positives = 0;
-  let positiveRankSum = 0;
-  for (let start = 0; start < order.length; ) {
-    const end = tieEnd(order, p, start);
-    const averageRank = (start + 1 + end) / 2;
-    for (let j = start; j < end; j++) {
-      if (y[order[j]!] === 1) {
-        positives++;
-        positiveRankSum += averageRank;
-      }
-    }
-    start = end;
-  }
-  const negatives = order.length - positives;
-  if (positives === 0 || negatives === 0) return null;
-  return (positiveRankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
 /**
@@ -266,20 +247,6 @@ function ratio(a: number, b: number): number {
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
-}
-
-function ascendingOrder(p: Probabilities): Uint32Array {
-  const order = new Uint32Array(p.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => p[a]! - p[b]!);
-}
-
-/** End (exclusive) of the run of equal scores that starts at `start` in `order`. */
-function tieEnd(order: Uint32Array, p: Probabilities, start: number): number {
-  const score = p[order[start]!]!;
-  let end = start + 1;
-  while (end < order.length && p[order[end]!] === score) end++;
-  return end;
 }
 
 function checkThreshold(threshold: number): void {

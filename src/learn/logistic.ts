@@ -33,7 +33,11 @@ export interface FitReport {
 
 const BIAS_FEATURE = 1;
 
-/** `y[i]` is 1 for the positive class, 0 otherwise; `sampleWeight` scales each row's loss. */
+/**
+ * `y[i]` is 1 for the positive class, 0 otherwise; `sampleWeight` scales each row's loss. With `rows`,
+ * only those rows of X are fitted (y and sampleWeight are still indexed by X's rows): folds need no copy
+ * of the matrix, and the result is the same as fitting a copy holding those rows in that order.
+ */
 export function fitLogistic(
   X: CsrMatrix,
   y: ArrayLike<number>,
@@ -41,9 +45,12 @@ export function fitLogistic(
   params: LogisticParams,
   seed: number,
   onPass?: (pass: number) => void,
+  rows?: ArrayLike<number>,
 ): { weights: LinearWeights; report: FitReport } {
   const { indptr, indices, values } = X;
-  const n = X.rows;
+  const n = rows === undefined ? X.rows : rows.length;
+  const row = new Int32Array(n);
+  for (let j = 0; j < n; j++) row[j] = rows === undefined ? j : rows[j]!;
   const w = new Float64Array(X.cols);
   let bias = 0;
   const upper = new Float64Array(n);
@@ -52,15 +59,16 @@ export function fitLogistic(
   // alpha[i] and C_i − alpha[i] are both kept, for numerical accuracy near the bounds.
   const alpha = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
-    upper[i] = params.C * (sampleWeight === undefined ? 1 : sampleWeight[i]!);
-    sign[i] = y[i] === 1 ? 1 : -1;
+    const r = row[i]!;
+    upper[i] = params.C * (sampleWeight === undefined ? 1 : sampleWeight[r]!);
+    sign[i] = y[r] === 1 ? 1 : -1;
     alpha[2 * i] = Math.min(0.001 * upper[i]!, 1e-8);
     alpha[2 * i + 1] = upper[i]! - alpha[2 * i]!;
     let s = BIAS_FEATURE * BIAS_FEATURE;
-    for (let k = indptr[i]!, e = indptr[i + 1]!; k < e; k++) s += values[k]! * values[k]!;
+    for (let k = indptr[r]!, e = indptr[r + 1]!; k < e; k++) s += values[k]! * values[k]!;
     xx[i] = s;
     const step = sign[i]! * alpha[2 * i]!;
-    for (let k = indptr[i]!, e = indptr[i + 1]!; k < e; k++) w[indices[k]!] = w[indices[k]!]! + step * values[k]!;
+    for (let k = indptr[r]!, e = indptr[r + 1]!; k < e; k++) w[indices[k]!] = w[indices[k]!]! + step * values[k]!;
     bias += step * BIAS_FEATURE;
   }
 
@@ -78,8 +86,9 @@ export function fitLogistic(
       const C = upper[i]!;
       if (C === 0) continue;
       const yi = sign[i]!;
+      const r = row[i]!;
       let wx = bias * BIAS_FEATURE;
-      for (let k = indptr[i]!, e = indptr[i + 1]!; k < e; k++) wx += w[indices[k]!]! * values[k]!;
+      for (let k = indptr[r]!, e = indptr[r + 1]!; k < e; k++) wx += w[indices[k]!]! * values[k]!;
       const a = xx[i]!;
       const b = yi * wx;
       // Minimise over whichever of alpha_i, C − alpha_i the sub-problem is better conditioned in.
@@ -109,7 +118,7 @@ export function fitLogistic(
         alpha[i1] = z;
         alpha[i2] = C - z;
         const step = s * (z - old) * yi;
-        for (let k = indptr[i]!, e = indptr[i + 1]!; k < e; k++) w[indices[k]!] = w[indices[k]!]! + step * values[k]!;
+        for (let k = indptr[r]!, e = indptr[r + 1]!; k < e; k++) w[indices[k]!] = w[indices[k]!]! + step * values[k]!;
         bias += step * BIAS_FEATURE;
       }
     }

@@ -26,33 +26,16 @@ export function csrFromRows(rows: readonly SparseVector[], cols: number): CsrMat
   return { rows: rows.length, cols, indptr, indices, values };
 }
 
-/** The rows whose positions are listed, in that order. */
-export function selectRows(m: CsrMatrix, which: ArrayLike<number>): CsrMatrix {
-  let nnz = 0;
-  for (let j = 0; j < which.length; j++) nnz += m.indptr[which[j]! + 1]! - m.indptr[which[j]!]!;
-  const indptr = new Int32Array(which.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float32Array(nnz);
-  let k = 0;
-  for (let j = 0; j < which.length; j++) {
-    const r = which[j]!;
-    const a = m.indptr[r]!;
-    const b = m.indptr[r + 1]!;
-    indices.set(m.indices.subarray(a, b), k);
-    values.set(m.values.subarray(a, b), k);
-    k += b - a;
-    indptr[j + 1] = k;
-  }
-  return { rows: which.length, cols: m.cols, indptr, indices, values };
-}
-
-/** z = X·w + bias, one value per row. */
-export function decision(m: CsrMatrix, w: Float64Array, bias: number, out = new Float64Array(m.rows)): Float64Array {
+/** z = X·w + bias, one value per row (or per listed row, in the order listed). */
+export function decision(m: CsrMatrix, w: Float64Array, bias: number, rows?: ArrayLike<number>): Float64Array {
   const { indptr, indices, values } = m;
-  for (let r = 0; r < m.rows; r++) {
+  const n = rows === undefined ? m.rows : rows.length;
+  const out = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const r = rows === undefined ? j : rows[j]!;
     let z = bias;
     for (let k = indptr[r]!, end = indptr[r + 1]!; k < end; k++) z += w[indices[k]!]! * values[k]!;
-    out[r] = z;
+    out[j] = z;
   }
   return out;
 }

@@ -9,8 +9,9 @@ import { countFeatures, DEFAULT_FEATURES, weighFeatures, type BlockCounts, type 
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { calibrate, fitIsotonic, fitPlatt, type Calibrator } from './calibration.js';
 import { DEFAULT_LOGISTIC, fitLogistic, type LogisticParams } from './logistic.js';
-import { csrFromRows, decision, selectRows, type CsrMatrix } from './matrix.js';
+import { csrFromRows, decision, type CsrMatrix } from './matrix.js';
 import { stratifiedGroupKFold } from './split.js';
+import { rankAuc } from './ranking.js';
 
 export type Balance = 'none' | 'class' | 'source-class';
 
@@ -30,7 +31,13 @@ export interface ReliabilitySettings {
    */
   stableSources: number;
   logistic: LogisticParams;
-  calibration: { method: 'platt' | 'isotonic'; folds: number };
+  /**
+   * Out-of-fold calibration over `folds` grouped folds; the final weights are refitted on all rows
+   * (`refit`) or are the mean of the fold models (`average`, one fit fewer).
+   */
+  calibration: { method: 'platt' | 'isotonic'; folds: number; bySource: boolean; final: 'refit' | 'average' };
+  /** Candidate values of C, chosen by out-of-fold ROC-AUC on the calibration folds; empty = logistic.C. */
+  selection: { C: number[] };
   /** How rows are weighted: equal classes, or equal (source, class) cells so no corpus dominates. */
   balance: Balance;
   /**
@@ -52,7 +59,8 @@ export const DEFAULT_RELIABILITY: ReliabilitySettings = {
   minDf: 2,
   stableSources: 0,
   logistic: DEFAULT_LOGISTIC,
-  calibration: { method: 'platt', folds: 3 },
+  calibration: { method: 'platt', folds: 3, bySource: false, final: 'average' },
+  selection: { C: [] },
   balance: 'source-class',
   ensemble: 0,
   bands: { reliableBelow: 0.35, unreliableAbove: 0.65 },
@@ -115,7 +123,7 @@ export function fitReliability(
   const raw: Float64Array[] = [];
   rows.forEach((r, i) => {
     counts.push(countFeatures(r.doc, settings.features));
-    raw.push(styleFeatures(r.doc));
+    raw.push(settings.styleWeight === 0 ? NO_STYLE : styleFeatures(r.doc));
     if (progress && (i % 500 === 0 || i === n - 1)) progress('features', i + 1, n);
   });
   const { model, report } = fitFromCounts(counts, raw, rows, settings, progress);
@@ -152,34 +160,100 @@ export function fitFromCounts(
 
   const sourceNames = [...new Set(rows.map((r) => r.source))];
   const sources = Int32Array.from(rows, (r) => sourceNames.indexOf(r.source));
-  // Out-of-fold decision values for the calibrator: each fold's weights come from the other folds' rows.
-  const groups = Int32Array.from(rows, (r) => r.group);
-  const k = Math.min(settings.calibration.folds, new Set(groups).size);
-  const folds = stratifiedGroupKFold(y, groups, k, settings.seed);
-  const oof = new Float64Array(n);
-  for (let f = 0; f < k; f++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < n; i++) (folds[i] === f ? test : train).push(i);
-    const part = fitWeights(X, train, y, sw, sources, settings).weights;
-    const z = decision(selectRows(X, test), part.w, part.bias);
-    test.forEach((i, j) => (oof[i] = z[j]!));
-    progress?.('calibration folds', f + 1, k);
+  const folds = calibrationFolds(y, Int32Array.from(rows, (r) => r.group), sources, sourceNames.length, settings);
+  const k = Math.max(...folds) + 1;
+  const testRows: number[][] = Array.from({ length: k }, () => []);
+  const trainRows: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < n; i++) for (let f = 0; f < k; f++) (folds[i] === f ? testRows : trainRows)[f]!.push(i);
+
+  // For each candidate C, fit the fold models; keep the C whose out-of-fold scores rank best.
+  const candidates = settings.selection.C.length > 0 ? settings.selection.C : [settings.logistic.C];
+  let best: FoldFits | undefined;
+  let fitsDone = 0;
+  for (const C of candidates) {
+    const at = { ...settings, logistic: { ...settings.logistic, C } };
+    const fits = foldFits(X, y, sw, sources, testRows, trainRows, at, () => progress?.('cross-validation', ++fitsDone, candidates.length * k));
+    if (best === undefined || fits.score > best.score) best = fits;
   }
+  const { oof, average, averageBias, C: chosenC } = best!;
+  let { passes, converged } = best!;
   const calibrator = settings.calibration.method === 'platt' ? fitPlatt(oof, y, sw) : fitIsotonic(oof, y, sw);
 
-  const full = fitWeights(X, null, y, sw, sources, settings, (it) => progress?.('fit', it, settings.logistic.maxPasses));
+  // The final weights: refitted on every row, or the mean of the fold models (each saw all rows but
+  // its fold's; one fit fewer, and still one linear model).
+  const chosen = { ...settings, logistic: { ...settings.logistic, C: chosenC } };
+  let final: { w: Float64Array; bias: number } = { w: average, bias: averageBias };
+  if (settings.calibration.final === 'refit') {
+    const full = fitWeights(X, null, y, sw, sources, chosen, (it) => progress?.('fit', it, settings.logistic.maxPasses));
+    final = full.weights;
+    passes = full.report.passes;
+    converged = full.report.converged;
+  }
   const weights = new Float32Array(columnCount(settings.features));
-  for (let j = 0; j < columns.length; j++) weights[columns[j]!] = full.weights.w[j]!;
+  for (let j = 0; j < columns.length; j++) weights[columns[j]!] = final.w[j]!;
   const model: ReliabilityModel = {
-    settings,
+    settings: chosen,
     weights,
-    bias: full.weights.bias,
+    bias: final.bias,
     idf: prep.idf,
     style: prep.style,
     calibrator,
   };
-  return { model, report: { iterations: full.report.passes, converged: full.report.converged, seconds: (performance.now() - t0) / 1000 } };
+  return { model, report: { iterations: passes, converged, seconds: (performance.now() - t0) / 1000 } };
+}
+
+interface FoldFits {
+  C: number;
+  /** Mean ROC-AUC of the folds' held-out rows. */
+  score: number;
+  oof: Float64Array;
+  average: Float64Array;
+  averageBias: number;
+  passes: number;
+  converged: boolean;
+}
+
+/**
+ * Cross-validation folds for model selection and calibration. With rows from several sources, one fold
+ * per source: every out-of-fold score then comes from a model that never saw that corpus, so C is chosen,
+ * and probabilities are calibrated, for news from elsewhere. With one source, grouped stratified k-fold.
+ */
+function calibrationFolds(y: Uint8Array, groups: Int32Array, sources: Int32Array, sourceCount: number, settings: ReliabilitySettings): Int32Array {
+  if (settings.calibration.bySource && sourceCount >= 2) return Int32Array.from(sources);
+  const k = Math.min(settings.calibration.folds, new Set(groups).size);
+  return stratifiedGroupKFold(y, groups, k, settings.seed);
+}
+
+function foldFits(
+  X: CsrMatrix,
+  y: Uint8Array,
+  sw: Float64Array,
+  sources: Int32Array,
+  testRows: number[][],
+  trainRows: number[][],
+  settings: ReliabilitySettings,
+  onFit: () => void,
+): FoldFits {
+  const k = testRows.length;
+  const oof = new Float64Array(X.rows);
+  const average = new Float64Array(X.cols);
+  let averageBias = 0;
+  let passes = 0;
+  let converged = true;
+  let score = 0;
+  for (let f = 0; f < k; f++) {
+    const part = fitWeights(X, trainRows[f]!, y, sw, sources, settings);
+    const test = testRows[f]!;
+    const z = decision(X, part.weights.w, part.weights.bias, test);
+    test.forEach((i, j) => (oof[i] = z[j]!));
+    score += (rankAuc(test.map((i) => y[i]!), z) ?? 0.5) / k;
+    for (let j = 0; j < average.length; j++) average[j] = average[j]! + part.weights.w[j]! / k;
+    averageBias += part.weights.bias / k;
+    passes = Math.max(passes, part.report.passes);
+    converged &&= part.report.converged;
+    onFit();
+  }
+  return { C: settings.logistic.C, score, oof, average, averageBias, passes, converged };
 }
 
 /** The logistic regression (or the average of one per source) on the rows listed (all when null). */
@@ -197,10 +271,7 @@ function fitWeights(
   const groups: number[][] = [];
   if (mix > 0) for (const i of all) (groups[sources[i]!] ??= []).push(i);
   const parts = groups.filter((g) => g !== undefined && g.length > 0);
-  const pooled = (): ReturnType<typeof fitLogistic> => {
-    const m = which === null ? X : selectRows(X, which);
-    return fitLogistic(m, which === null ? y : pick(y, which), which === null ? sw : pick(sw, which), settings.logistic, settings.seed, onPass);
-  };
+  const pooled = (): ReturnType<typeof fitLogistic> => fitLogistic(X, y, sw, settings.logistic, settings.seed, onPass, which ?? undefined);
   if (parts.length < 2) return pooled();
   const w = new Float64Array(X.cols);
   let bias = 0;
@@ -213,7 +284,7 @@ function fitWeights(
     converged &&= r.report.converged;
   };
   if (mix < 1) add(pooled(), 1 - mix);
-  for (const g of parts) add(fitLogistic(selectRows(X, g), pick(y, g), pick(sw, g), settings.logistic, settings.seed, onPass), mix / parts.length);
+  for (const g of parts) add(fitLogistic(X, y, sw, settings.logistic, settings.seed, onPass, g), mix / parts.length);
   return { weights: { w, bias }, report: { passes, converged } };
 }
 
@@ -338,10 +409,6 @@ export function sampleWeights(rows: readonly Pick<TrainingRow, 'y' | 'source'>[]
   const cells = counts.size;
   rows.forEach((r, i) => (w[i] = n / (cells * counts.get(cell(r))!)));
   return w;
-}
-
-function pick<T extends ArrayLike<number>>(a: T, which: number[]): Float64Array {
-  return Float64Array.from(which, (i) => a[i]!);
 }
 
 const NO_STYLE = new Float64Array(STYLE_FEATURES.length);
