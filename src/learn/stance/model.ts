@@ -21,7 +21,7 @@
  */
 import type { Doc } from '../../text/doc.js';
 import { pairScore, STANCE_INDEX, STANCES, type Stance } from '../../evaluate/stance-metrics.js';
-import { DEFAULT_GBDT, fitGbdt, fitGbdtBagged, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
+import { DEFAULT_GBDT, fitGbdtBagged, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
 import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf, type FeatureContext } from './features.js';
 import { CUE_CATEGORIES } from './cues.js';
 import { readSide, type Side } from './text.js';
@@ -40,7 +40,8 @@ export interface StanceSettings {
   stance: GbdtParams;
   /** Row weights of the related stances in stage 2 (disagree is rare). */
   classWeights: { agree: number; disagree: number; discuss: number };
-  /** Stage-2 ensembles from different seeds whose scores are averaged (1 = one ensemble). */
+  /** Stage-1 and stage-2 ensembles from different seeds whose scores are averaged (1 = one ensemble). */
+  relatedBags: number;
   stanceBags: number;
   /** A small MLP on the same stage-2 features, its probabilities blended with the trees' (null = trees only). */
   mlp: (MlpParams & { weight: number }) | null;
@@ -79,6 +80,7 @@ export const DEFAULT_STANCE: StanceSettings = {
   related: { ...DEFAULT_GBDT, rounds: 200, maxDepth: 5 },
   stance: { ...DEFAULT_GBDT, rounds: 150, maxDepth: 5, learningRate: 0.1, colsample: 0.5, minChildWeight: 5 },
   classWeights: { agree: 1, disagree: 2, discuss: 1 },
+  relatedBags: 1,
   stanceBags: 4,
   mlp: { hidden: 32, epochs: 8, batch: 64, learningRate: 0.003, l2: 1e-3, weight: 0.3 },
   decision: 'fnc',
@@ -315,7 +317,7 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
   });
   const X = analyses.map((a) => a.dense);
   const isRelated = Uint8Array.from(examples, (e) => (e.stance === 'unrelated' ? 0 : 1));
-  const related = fitGbdt(X, isRelated, 2, settings.related, settings.seed, undefined, (r) => progress?.('related', r, settings.related.rounds));
+  const related = fitGbdtBagged(X, isRelated, 2, settings.related, settings.seed, settings.relatedBags, undefined, (r) => progress?.('related', r, settings.related.rounds));
 
   const rel: number[] = [];
   examples.forEach((e, i) => {
