@@ -1,6 +1,6 @@
 /** `credence eval-matrix`: train on each set and on all-but-one, test on every other set. */
 import { UsageError } from '../article/errors.js';
-import { loadLabelled } from '../evaluate/labelled.js';
+import { featureRows, loadLabelled } from '../evaluate/labelled.js';
 import { crossDatasetMatrix, type Cell, type Matrix } from '../evaluate/matrix.js';
 import { mergeSettings, parseAssignment } from '../learn/overrides.js';
 import { checkReliabilitySettings } from '../learn/reliability-checks.js';
@@ -8,7 +8,6 @@ import { DEFAULT_RELIABILITY } from '../learn/reliability.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { readOptions, type DataFlags } from './options.js';
 import { progressFor } from './progress.js';
-import { trainingRows } from './train.js';
 
 interface MatrixFlags extends DataFlags {
   data: string[];
@@ -27,7 +26,7 @@ export async function evalMatrix(io: Io, flags: MatrixFlags): Promise<number> {
   const problems = new Problems(io);
   const progress = progressFor(io);
   const sets = await loadLabelled(flags.data, readOptions(flags), problems, (n) => progress.update('reading', n));
-  const rows = trainingRows(sets);
+  const rows = await featureRows(sets, settings.features, settings.styleWeight !== 0, (done, all) => progress.update('features', done, all));
   let fits = 0;
   const total = sets.length * (2 + folds);
   const matrix = crossDatasetMatrix(rows, flags.data, settings, folds, () => progress.update('fitting', ++fits, total));

@@ -7,7 +7,8 @@ import { binaryMetrics, calibrationBins, rocCurve, type BinaryMetrics } from '..
 import { calibrationSvg, rocSvg } from '../evaluate/plots.js';
 import { loadLabelled } from '../evaluate/labelled.js';
 import { loadReliability } from '../learn/reliability-file.js';
-import { pUnreliable } from '../learn/reliability.js';
+import { pUnreliableFromCounts } from '../learn/reliability.js';
+import { featurise } from '../learn/featurise.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { readOptions, type DataFlags } from './options.js';
 import { progressFor } from './progress.js';
@@ -26,7 +27,7 @@ export async function evaluate(io: Io, flags: EvalFlags): Promise<number> {
   const problems = new Problems(io);
   const progress = progressFor(io);
   const sets = await loadLabelled(flags.data, readOptions(flags), problems, (n) => progress.update('reading', n));
-  const rows = sets.flatMap((s) => s.rows);
+  const rows = sets.flatMap((s) => s.articles);
   if (rows.length === 0) {
     progress.stop();
     throw new UsageError('E_EMPTY', `no labelled articles in ${flags.data.join(', ')}`);
@@ -37,10 +38,12 @@ export async function evaluate(io: Io, flags: EvalFlags): Promise<number> {
       problems.note(`warning: ${s.spec} is part of this model's training data; these figures are not held-out`);
     }
   }
-  const p = rows.map((r, i) => {
-    progress.update('scoring', i + 1, rows.length);
-    return pUnreliable(model, r.doc);
-  });
+  const f = await featurise(
+    rows.map((r) => r.text),
+    { features: model.settings.features, style: model.settings.styleWeight !== 0, signatures: false },
+    { onProgress: (done, total) => progress.update('scoring', done, total) },
+  );
+  const p = f.counts.map((c, i) => pUnreliableFromCounts(model, c, f.raw[i]!));
   progress.stop();
   const y = rows.map((r) => r.y);
   const m = binaryMetrics(y, p);

@@ -8,10 +8,10 @@ import { renderCard, type CrossDatasetCell, type HeldOutMetrics, type ModelCard 
 import { mergeSettings, parseAssignment } from '../learn/overrides.js';
 import { checkReliabilitySettings } from '../learn/reliability-checks.js';
 import { saveReliability } from '../learn/reliability-file.js';
-import { DEFAULT_RELIABILITY, fitReliability, pUnreliable, type ReliabilitySettings, type TrainingRow } from '../learn/reliability.js';
+import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliableFromCounts, type ReliabilitySettings } from '../learn/reliability.js';
 import { stratifiedGroupSplit } from '../learn/split.js';
 import { binaryMetrics } from '../evaluate/metrics.js';
-import { loadLabelled, nearDuplicateGroups, type LabelledSet } from '../evaluate/labelled.js';
+import { featureRows, loadLabelled, type FeatureRow } from '../evaluate/labelled.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { readOptions, type DataFlags } from './options.js';
 import { progressFor, type Progress } from './progress.js';
@@ -57,14 +57,15 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
     spec: named[i]!.name,
     record: { ...set.record, spec: named[i]!.name },
   }));
-  const rows = trainingRows(sets);
-  const classes = new Set(rows.map((r) => r.y));
-  if (rows.length < 10 || classes.size < 2) {
+  const total = sets.reduce((n, s) => n + s.articles.length, 0);
+  const classes = new Set(sets.flatMap((s) => s.articles.map((a) => a.y)));
+  if (total < 10 || classes.size < 2) {
     progress.stop();
-    throw new UsageError('E_EMPTY', `need at least 10 labelled articles of both classes to train; got ${rows.length} (${[...classes].length} class${classes.size === 1 ? '' : 'es'})`);
+    throw new UsageError('E_EMPTY', `need at least 10 labelled articles of both classes to train; got ${total} (${[...classes].length} class${classes.size === 1 ? '' : 'es'})`);
   }
 
   const started = performance.now();
+  const rows = await featureRows(sets, settings.features, settings.styleWeight !== 0, (done, all) => progress.update('features', done, all));
   let heldOut: HeldOutMetrics | undefined;
   if (holdout > 0) {
     const test = stratifiedGroupSplit(Uint8Array.from(rows, (r) => r.y), Int32Array.from(rows, (r) => r.group), holdout, settings.seed);
@@ -74,11 +75,14 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   let crossDataset: CrossDatasetCell[] | undefined;
   if (flags.crossDataset === true && sets.length > 1) {
     crossDataset = sets.map((s) => {
-      const m = measure(rows.filter((r) => r.source !== s.spec), rows.filter((r) => r.source === s.spec), settings, progress, `without ${s.spec}`);
+      const test = rows.filter((r) => r.source === s.spec);
+      // A story near-duplicated in the held-out set stays out of training too.
+      const held = new Set(test.map((r) => r.group));
+      const m = measure(rows.filter((r) => r.source !== s.spec && !held.has(r.group)), test, settings, progress, `without ${s.spec}`);
       return { test: s.spec, train: sets.filter((o) => o !== s).map((o) => o.spec), n: m.n, rocAuc: m.rocAuc, balancedAccuracy: m.balancedAccuracy };
     });
   }
-  const { model, report } = fitReliability(rows, settings, (stage, done, total) => progress.update(stage, done, total));
+  const { model, report } = fit(rows, settings, progress, 'fit');
   progress.stop();
 
   const card: ModelCard = {
@@ -110,15 +114,19 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
 }
 
-export function trainingRows(sets: readonly LabelledSet[]): (TrainingRow & { source: string })[] {
-  const all = sets.flatMap((s) => s.rows.map((r) => ({ ...r, source: s.spec })));
-  const groups = nearDuplicateGroups(all);
-  return all.map((r, i) => ({ doc: r.doc, y: r.y, source: r.source, group: groups[i]! }));
+function fit(rows: readonly FeatureRow[], settings: ReliabilitySettings, progress: Progress, stage: string) {
+  return fitFromCounts(
+    rows.map((r) => r.counts),
+    rows.map((r) => r.raw),
+    rows,
+    settings,
+    (_s, done, total) => progress.update(stage, done, total),
+  );
 }
 
-function measure(train: TrainingRow[], test: TrainingRow[], settings: ReliabilitySettings, progress: Progress, stage: string): HeldOutMetrics {
-  const { model } = fitReliability(train, settings, (_s, done, total) => progress.update(stage, done, total));
-  const p = test.map((r) => pUnreliable(model, r.doc));
+function measure(train: FeatureRow[], test: FeatureRow[], settings: ReliabilitySettings, progress: Progress, stage: string): HeldOutMetrics {
+  const { model } = fit(train, settings, progress, stage);
+  const p = test.map((r) => pUnreliableFromCounts(model, r.counts, r.raw));
   const m = binaryMetrics(test.map((r) => r.y), p);
   return {
     protocol: '',

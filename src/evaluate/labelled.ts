@@ -1,27 +1,36 @@
 /**
- * Labelled corpora for training and evaluation: every article of each dataset spec read once into a
- * Doc with its gold label, bad records reported and counted, near-duplicates grouped across all sets
- * so that no story straddles a train/test boundary.
+ * Labelled corpora for training and evaluation: every article of each dataset spec read once, bad
+ * records reported and counted; then featurised (over worker threads) into the rows models are fitted
+ * and scored on, with near-duplicates grouped across all sets so that no story straddles a train/test
+ * boundary.
  */
 import type { DatasetRecord } from '../learn/card.js';
+import { featurise, type Text } from '../learn/featurise.js';
 import { groupNearDuplicates } from '../learn/groups.js';
 import { InputError, type CredenceError } from '../article/errors.js';
 import { parseSpec, readDataset, type ReadOptions } from '../ingest/index.js';
-import { makeDoc, type Doc } from '../text/doc.js';
-import { minhashSignature, wordShingles } from '../text/minhash.js';
-import { fingerprint } from './fingerprint.js';
+import type { BlockCounts, FeatureSettings } from '../text/features.js';
 
-export interface LabelledRow {
+export interface LabelledArticle {
   id: string;
-  doc: Doc;
+  text: Text;
   /** 1 = unreliable. */
   y: 0 | 1;
 }
 
 export interface LabelledSet {
   spec: string;
-  rows: LabelledRow[];
+  articles: LabelledArticle[];
   record: DatasetRecord;
+}
+
+/** A labelled article as models see it: its feature counts, style measures, label, corpus and story group. */
+export interface FeatureRow {
+  counts: BlockCounts;
+  raw: Float64Array;
+  y: 0 | 1;
+  source: string;
+  group: number;
 }
 
 export interface ProblemSink {
@@ -35,11 +44,12 @@ export async function loadLabelled(
   problems: ProblemSink,
   progress?: (done: number) => void,
 ): Promise<LabelledSet[]> {
-  const parsed = specs.map((s) => ({ spec: s, ...parseSpec(s) }));
+  const { fingerprint } = await import('./fingerprint.js');
   const sets: LabelledSet[] = [];
   let done = 0;
-  for (const { spec, path, preset } of parsed) {
-    const rows: LabelledRow[] = [];
+  for (const spec of specs) {
+    const { path, preset } = parseSpec(spec);
+    const articles: LabelledArticle[] = [];
     let skipped = 0;
     for await (const item of readDataset(preset === undefined ? { path } : { preset, path }, options)) {
       if (item.kind === 'error') {
@@ -53,22 +63,37 @@ export async function loadLabelled(
           skipped++;
           continue;
         }
-        rows.push({ id: a.id, doc: makeDoc(a), y: a.label === 'unreliable' ? 1 : 0 });
+        articles.push({ id: a.id, text: { title: a.title, body: a.body }, y: a.label === 'unreliable' ? 1 : 0 });
         progress?.(++done);
       }
     }
     const fp = await fingerprint(path);
-    const unreliable = rows.reduce((n, r) => n + r.y, 0);
+    const unreliable = articles.reduce((n, r) => n + r.y, 0);
     sets.push({
       spec,
-      rows,
-      record: { spec, sha256: fp.sha256, bytes: fp.bytes, articles: rows.length, reliable: rows.length - unreliable, unreliable, skipped },
+      articles,
+      record: { spec, sha256: fp.sha256, bytes: fp.bytes, articles: articles.length, reliable: articles.length - unreliable, unreliable, skipped },
     });
   }
   return sets;
 }
 
-/** A group id per row (in the order of `rows`): exact and near-duplicate texts share one. */
-export function nearDuplicateGroups(rows: readonly { doc: Doc }[]): Int32Array {
-  return groupNearDuplicates(rows.map((r) => minhashSignature(wordShingles(r.doc.tokens.norm))));
+/**
+ * Every article of the sets featurised with `features`, in order (set by set); `group` ties exact and
+ * near-duplicate texts together across all sets; `source` is the set's spec.
+ */
+export async function featureRows(
+  sets: readonly LabelledSet[],
+  features: FeatureSettings,
+  style: boolean,
+  onProgress?: (done: number, total: number) => void,
+): Promise<FeatureRow[]> {
+  const all = sets.flatMap((s) => s.articles.map((a) => ({ a, source: s.spec })));
+  const f = await featurise(
+    all.map((x) => x.a.text),
+    { features, style, signatures: true },
+    onProgress === undefined ? {} : { onProgress },
+  );
+  const groups = groupNearDuplicates(f.signatures!);
+  return all.map((x, i) => ({ counts: f.counts[i]!, raw: f.raw[i]!, y: x.a.y, source: x.source, group: groups[i]! }));
 }

@@ -2,7 +2,8 @@
  * The honest cross-dataset view: a model trained on each set alone and on all-but-one, tested on sets
  * it never saw; the diagonal is in-domain k-fold cross-validation with near-duplicates kept together.
  */
-import { fitReliability, pUnreliable, type ReliabilitySettings, type TrainingRow } from '../learn/reliability.js';
+import { fitFromCounts, pUnreliableFromCounts, type ReliabilityModel, type ReliabilitySettings } from '../learn/reliability.js';
+import type { FeatureRow } from './labelled.js';
 import { stratifiedGroupKFold } from '../learn/split.js';
 import { binaryMetrics, meanSd } from './metrics.js';
 
@@ -25,7 +26,13 @@ export interface Matrix {
   leaveOneOut: Cell[];
 }
 
-export type Row = TrainingRow & { source: string };
+export type Row = FeatureRow;
+
+function fit(rows: readonly Row[], settings: ReliabilitySettings): ReliabilityModel {
+  return fitFromCounts(rows.map((r) => r.counts), rows.map((r) => r.raw), rows, settings).model;
+}
+
+const scorer = (model: ReliabilityModel) => (r: Row) => pUnreliableFromCounts(model, r.counts, r.raw);
 
 export function crossDatasetMatrix(
   rows: readonly Row[],
@@ -40,20 +47,20 @@ export function crossDatasetMatrix(
     const trainRows = bySet.get(train)!;
     if (folds >= 2) single.push(inDomain(train, trainRows, settings, folds, onFit));
     onFit?.(`train on ${train}`);
-    const { model } = fitReliability(trainRows, settings);
+    const model = fit(trainRows, settings);
     // Test rows whose story the training set also holds are not unseen news: leave them out.
     const seen = new Set(trainRows.map((r) => r.group));
     for (const test of sets) {
       if (test === train) continue;
-      single.push(score(train, test, bySet.get(test)!.filter((r) => !seen.has(r.group)), (r) => pUnreliable(model, r.doc)));
+      single.push(score(train, test, bySet.get(test)!.filter((r) => !seen.has(r.group)), scorer(model)));
     }
   }
   const leaveOneOut = sets.map((test) => {
     onFit?.(`train without ${test}`);
     // A story near-duplicated in the held-out set stays out of training too.
     const held = new Set(bySet.get(test)!.map((r) => r.group));
-    const { model } = fitReliability(rows.filter((r) => r.source !== test && !held.has(r.group)), settings);
-    return score(`all but ${test}`, test, bySet.get(test)!, (r) => pUnreliable(model, r.doc));
+    const model = fit(rows.filter((r) => r.source !== test && !held.has(r.group)), settings);
+    return score(`all but ${test}`, test, bySet.get(test)!, scorer(model));
   });
   return { sets: [...sets], single, leaveOneOut };
 }
@@ -70,9 +77,9 @@ export function inDomain(name: string, rows: readonly Row[], settings: Reliabili
   const bas: number[] = [];
   for (let f = 0; f < folds; f++) {
     onFit?.(`${name} fold ${f + 1}/${folds}`);
-    const { model } = fitReliability(rows.filter((_, i) => fold[i] !== f), settings);
+    const model = fit(rows.filter((_, i) => fold[i] !== f), settings);
     const test = rows.filter((_, i) => fold[i] === f);
-    const m = binaryMetrics(test.map((r) => r.y), test.map((r) => pUnreliable(model, r.doc)));
+    const m = binaryMetrics(test.map((r) => r.y), test.map(scorer(model)));
     if (m.rocAuc !== null) aucs.push(m.rocAuc);
     bas.push(m.balancedAccuracy);
   }

@@ -416,7 +416,12 @@ const NO_STYLE = new Float64Array(STYLE_FEATURES.length);
 /** The uncalibrated decision value (log-odds of "unreliable" before calibration). */
 export function decisionValue(model: ReliabilityModel, doc: Doc): number {
   const raw = model.settings.styleWeight === 0 ? NO_STYLE : styleFeatures(doc);
-  const v = vectorOf(countFeatures(doc, model.settings.features), raw, model, model.settings);
+  return decisionFromCounts(model, countFeatures(doc, model.settings.features), raw);
+}
+
+/** The decision value from a Doc's counted features (`countFeatures` with the model's feature settings). */
+export function decisionFromCounts(model: ReliabilityModel, counts: BlockCounts, raw: Float64Array): number {
+  const v = vectorOf(counts, raw, model, model.settings);
   let z = model.bias;
   for (let k = 0; k < v.idx.length; k++) z += model.weights[v.idx[k]!]! * v.val[k]!;
   return z;
@@ -424,6 +429,10 @@ export function decisionValue(model: ReliabilityModel, doc: Doc): number {
 
 export function pUnreliable(model: ReliabilityModel, doc: Doc): number {
   return calibrate(model.calibrator, decisionValue(model, doc));
+}
+
+export function pUnreliableFromCounts(model: ReliabilityModel, counts: BlockCounts, raw: Float64Array): number {
+  return calibrate(model.calibrator, decisionFromCounts(model, counts, raw));
 }
 
 export type Band = 'likely reliable' | 'uncertain' | 'likely unreliable';

@@ -1,0 +1,88 @@
+/**
+ * A small pool of worker threads running the compiled worker entry (dist/worker.js). Work spreads over
+ * the machine's cores; results come back in the order asked for. When the compiled entry is not there
+ * (running from TypeScript sources) or one thread is asked for, callers run the same code in-process.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export const WORKER_ENTRY = new URL('../worker.js', import.meta.url);
+
+/** Threads to use: CREDENCE_THREADS if set, else the machine's cores (at most 8). */
+export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.CREDENCE_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+}
+
+export class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: { message: unknown; transfer: ArrayBuffer[]; pending: Pending }[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly workers: Worker[] = [];
+
+  private constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(WORKER_ENTRY);
+      w.on('message', (m: { ok: boolean; value?: unknown; error?: string; stack?: string }) => {
+        const p = this.busy.get(w);
+        this.busy.delete(w);
+        if (p !== undefined) {
+          if (m.ok) p.resolve(m.value);
+          else {
+            const e = new Error(m.error ?? 'worker failed');
+            if (m.stack !== undefined) e.stack = m.stack;
+            p.reject(e);
+          }
+        }
+        this.next(w);
+      });
+      w.on('error', (err) => {
+        const p = this.busy.get(w);
+        this.busy.delete(w);
+        p?.reject(err);
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  /** A pool of `size` workers, or null when work should run in-process instead. */
+  static open(size: number): WorkerPool | null {
+    if (size < 2 || !existsSync(fileURLToPath(WORKER_ENTRY))) return null;
+    return new WorkerPool(size);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  run<T>(message: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ message, transfer, pending: { resolve: resolve as (v: unknown) => void, reject } });
+      const w = this.idle.pop();
+      if (w !== undefined) this.next(w);
+    });
+  }
+
+  private next(w: Worker): void {
+    const job = this.queue.shift();
+    if (job === undefined) {
+      if (!this.idle.includes(w)) this.idle.push(w);
+      return;
+    }
+    this.busy.set(w, job.pending);
+    w.postMessage(job.message, job.transfer);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

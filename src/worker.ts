@@ -1,0 +1,22 @@
+/**
+ * The worker-thread entry (see src/parallel/pool.ts): runs one job per message and answers with its
+ * result, or with the error's message and stack.
+ */
+import { parentPort } from 'node:worker_threads';
+import { featuriseChunk, transferList, type FeaturiseOptions, type Text } from './learn/featurise.js';
+
+type Job = { kind: 'featurise'; texts: Text[]; opts: FeaturiseOptions };
+
+parentPort?.on('message', (job: Job) => {
+  try {
+    if (job.kind === 'featurise') {
+      const packed = featuriseChunk(job.texts, job.opts);
+      parentPort!.postMessage({ ok: true, value: packed }, transferList(packed));
+      return;
+    }
+    throw new Error(`unknown job kind ${String((job as { kind: unknown }).kind)}`);
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    parentPort!.postMessage({ ok: false, error: e.message, stack: e.stack });
+  }
+});
