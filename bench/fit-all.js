@@ -21,5 +21,5 @@ const sets = await loadSets(splits.datasets.map((d) => d.name));
 const rows = rowsOf(sets, splits);
 const cell = splits.cells.find((c) => c.kind === 'all');
 if (!cell) throw new Error('the split file has no "all" cell');
-const { fitSeconds, nTrain, iterations, converged } = fitCell(cell, rows);
+const { fitSeconds, nTrain, iterations, converged } = await fitCell(cell, rows);
 process.stdout.write(JSON.stringify({ cell: cell.name, nTrain, fitSeconds, iterations, converged, maxRssKb: process.resourceUsage().maxRSS }) + '\n');

@@ -1,12 +1,19 @@
 // @ts-check
 /**
- * Credence's side of a cell, timed the way the peer is: fit = Doc creation of every training row
- * (tokenisation, sentences, artefact masking) + `fitReliability` (features, out-of-fold calibration,
- * final fit); predict = Doc creation of every test row + `pUnreliable`. Near-duplicate groups come from
- * the split file (they are the evaluation protocol's, computed once for both sides).
+ * Credence's side of a cell, timed the way the peer is, through the product's corpus path: fit =
+ * featurising every training article (Doc creation: tokenisation, sentences, artefact masking; hashed
+ * counts; over worker threads, CREDENCE_THREADS or every core) + `fitFromCounts` (IDF, out-of-fold
+ * calibration, fold models); predict = featurising every test article + `pUnreliableFromCounts`.
+ * Near-duplicate groups come from the split file (they are the evaluation protocol's, computed once for
+ * both sides). The per-article probe uses `pUnreliable` on one Doc at a time, as `credence analyze` does.
  */
-import { DEFAULT_RELIABILITY, fitReliability, pUnreliable } from '../../dist/learn/reliability.js';
+import { featurise } from '../../dist/learn/featurise.js';
+import { threadCount } from '../../dist/parallel/pool.js';
+import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliable, pUnreliableFromCounts } from '../../dist/learn/reliability.js';
 import { makeDoc } from '../../dist/text/doc.js';
+
+/** Threads Credence uses in this run (the peer uses one). */
+export const THREADS = threadCount();
 
 /**
  * @typedef {import('./data.js').BenchArticle} BenchArticle
@@ -40,14 +47,18 @@ export function rowsOf(sets, splits) {
  * @param {Rows} rows
  * @param {typeof DEFAULT_RELIABILITY} settings
  */
-export function fitCell(cell, rows, settings = DEFAULT_RELIABILITY) {
+export async function fitCell(cell, rows, settings = DEFAULT_RELIABILITY) {
   const items = cell.train.flatMap(([name, idx]) => {
     const r = /** @type {{ articles: BenchArticle[], group: number[] }} */ (rows.get(name));
     return idx.map((i) => ({ a: /** @type {BenchArticle} */ (r.articles[i]), group: /** @type {number} */ (r.group[i]), source: name }));
   });
   const t0 = performance.now();
-  const training = items.map(({ a, group, source }) => ({ doc: makeDoc(a), y: a.y, source, group }));
-  const { model, report } = fitReliability(training, settings);
+  const f = await featurise(
+    items.map(({ a }) => ({ title: a.title, body: a.body })),
+    { features: settings.features, style: settings.styleWeight !== 0, signatures: false },
+  );
+  const training = items.map(({ a, group, source }) => ({ y: a.y, source, group }));
+  const { model, report } = fitFromCounts(f.counts, f.raw, training, settings);
   const fitSeconds = (performance.now() - t0) / 1000;
   return { model, fitSeconds, nTrain: items.length, iterations: report.iterations, converged: report.converged };
 }
@@ -57,16 +68,20 @@ export function fitCell(cell, rows, settings = DEFAULT_RELIABILITY) {
  * @param {Rows} rows
  * @param {Splits['probeVariants']} variants
  * @param {typeof DEFAULT_RELIABILITY} [settings]
- * @returns {CredenceCellResult}
+ * @returns {Promise<CredenceCellResult>}
  */
-export function runCell(cell, rows, variants, settings = DEFAULT_RELIABILITY) {
-  const { model, fitSeconds, nTrain, iterations, converged } = fitCell(cell, rows, settings);
+export async function runCell(cell, rows, variants, settings = DEFAULT_RELIABILITY) {
+  const { model, fitSeconds, nTrain, iterations, converged } = await fitCell(cell, rows, settings);
   if (!cell.test) throw new Error(`${cell.name} has no test rows`);
   const [name, idx] = cell.test;
   const articles = /** @type {{ articles: BenchArticle[] }} */ (rows.get(name)).articles;
   const test = idx.map((i) => /** @type {BenchArticle} */ (articles[i]));
   const t0 = performance.now();
-  const p = test.map((a) => pUnreliable(model, makeDoc(a)));
+  const f = await featurise(
+    test.map((a) => ({ title: a.title, body: a.body })),
+    { features: model.settings.features, style: model.settings.styleWeight !== 0, signatures: false },
+  );
+  const p = f.counts.map((c, i) => pUnreliableFromCounts(model, c, /** @type {Float64Array} */ (f.raw[i])));
   const predictSeconds = (performance.now() - t0) / 1000;
   /** @type {CredenceCellResult} */
   const out = { cell: cell.name, nTrain, nTest: test.length, fitSeconds, predictSeconds, iterations, converged, p };

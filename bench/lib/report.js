@@ -30,6 +30,7 @@ export function formatReport(report) {
   out.push(`peer: ${report.peer.recipe}`);
   if (report.peer.problem) out.push(`peer not run: ${report.peer.problem}`);
   out.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB.toFixed(1)} GB; ${m.os}; node ${m.node}; python ${m.python ?? 'n/a'}; scikit-learn ${m.sklearn ?? 'n/a'} (numpy ${m.numpy ?? 'n/a'}, scipy ${m.scipy ?? 'n/a'})`);
+  out.push(`threads: Credence ${m.credenceThreads} (worker threads; CREDENCE_THREADS=1 for one), the peer 1`);
   if (report.code) {
     const c = report.code;
     out.push(`code: commit ${String(c.commit).slice(0, 7)}${c.uncommittedSrc.length ? ` + ${c.uncommittedSrc.length} uncommitted change(s) under src/` : ''}; dist/ built ${c.distBuilt}${c.snapshot ? ' (measured on a copy taken at the start)' : ''}`);

@@ -85,7 +85,7 @@ export async function run(argv, mode) {
   // dist/ is imported only now, after the checks above.
   const { loadSets } = await import('./data.js');
   const { buildSplits } = await import('./splits.js');
-  const { rowsOf, runCell } = await import('./credence.js');
+  const { rowsOf, runCell, THREADS } = await import('./credence.js');
   const { startPeer, peerFitAll, runJsonChild, PYTHON } = await import('./peer.js');
   const { coldStart, cliThroughput } = await import('./cli.js');
   const { DEFAULT_RELIABILITY } = await import('../../dist/learn/reliability.js');
@@ -137,7 +137,7 @@ export async function run(argv, mode) {
         peer = null;
       }
     }
-    const credence = runCell(cell, rows, splits.probeVariants);
+    const credence = await runCell(cell, rows, splits.probeVariants);
     results.push({ cell, credence, peer: peerResult });
     const p = peerResult ? `peer fit ${peerResult.fitSeconds.toFixed(1)} s, predict ${peerResult.predictSeconds.toFixed(1)} s; ` : '';
     log(`[${k + 1}/${cells.length}] ${cell.name}: ${p}Credence fit ${credence.fitSeconds.toFixed(1)} s, predict ${credence.predictSeconds.toFixed(1)} s`);
@@ -201,6 +201,7 @@ export async function run(argv, mode) {
     sklearn: peerVersions?.sklearn ?? null,
     numpy: peerVersions?.numpy ?? null,
     scipy: peerVersions?.scipy ?? null,
+    credenceThreads: THREADS,
     loadAverageStart: loadStart,
     loadAverageEnd: os.loadavg(),
   };

@@ -30,7 +30,7 @@ const SETTINGS: ReliabilitySettings = {
   ...DEFAULT_RELIABILITY,
   seed: 11,
   features: { ...DEFAULT_RELIABILITY.features, bucketsLog2: 13 },
-  calibration: { method: 'platt', folds: 3 },
+  calibration: { ...DEFAULT_RELIABILITY.calibration, method: 'platt', folds: 3 },
 };
 
 function rowsOf(articles: ReturnType<typeof syntheticCorpus>, source = 'synthetic'): TrainingRow[] {

@@ -14,7 +14,7 @@ const SETTINGS: ReliabilitySettings = {
   ...DEFAULT_RELIABILITY,
   seed: 5,
   features: { ...DEFAULT_RELIABILITY.features, bucketsLog2: 13 },
-  calibration: { method: 'platt', folds: 3 },
+  calibration: { ...DEFAULT_RELIABILITY.calibration, method: 'platt', folds: 3 },
 };
 
 const logit = (p: number): number => Math.log(p / (1 - p));
@@ -161,7 +161,7 @@ describe('explainReliability', () => {
 
 describe('explainReliability with an isotonic calibrator', () => {
   it('shares out the decision value exactly (isotonic calibration is not additive)', () => {
-    const iso = fitReliability(rows, { ...SETTINGS, calibration: { method: 'isotonic', folds: 3 } }).model;
+    const iso = fitReliability(rows, { ...SETTINGS, calibration: { ...SETTINGS.calibration, method: 'isotonic', folds: 3 } }).model;
     for (const a of ARTICLES) {
       const doc = makeDoc(a);
       const e = explainReliability(iso, doc, ALL);
