@@ -58,7 +58,7 @@ export async function fitCell(cell, rows, settings = DEFAULT_RELIABILITY) {
     { features: settings.features, style: settings.styleWeight !== 0, signatures: false },
   );
   const training = items.map(({ a, group, source }) => ({ y: a.y, source, group }));
-  const { model, report } = fitFromCounts(f.counts, f.raw, training, settings);
+  const { model, report } = await fitFromCounts(f.counts, f.raw, training, settings);
   const fitSeconds = (performance.now() - t0) / 1000;
   return { model, fitSeconds, nTrain: items.length, iterations: report.iterations, converged: report.converged };
 }

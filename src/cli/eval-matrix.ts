@@ -29,7 +29,7 @@ export async function evalMatrix(io: Io, flags: MatrixFlags): Promise<number> {
   const rows = await featureRows(sets, settings.features, settings.styleWeight !== 0, (done, all) => progress.update('features', done, all));
   let fits = 0;
   const total = sets.length * (2 + folds);
-  const matrix = crossDatasetMatrix(rows, flags.data, settings, folds, () => progress.update('fitting', ++fits, total));
+  const matrix = await crossDatasetMatrix(rows, flags.data, settings, folds, () => progress.update('fitting', ++fits, total));
   progress.stop();
   io.stdout.write(flags.json === true ? JSON.stringify(matrix) + '\n' : render(matrix));
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;

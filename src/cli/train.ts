@@ -69,20 +69,21 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   let heldOut: HeldOutMetrics | undefined;
   if (holdout > 0) {
     const test = stratifiedGroupSplit(Uint8Array.from(rows, (r) => r.y), Int32Array.from(rows, (r) => r.group), holdout, settings.seed);
-    heldOut = measure(rows.filter((_, i) => test[i] === 0), rows.filter((_, i) => test[i] === 1), settings, progress, 'held-out fit');
+    heldOut = await measure(rows.filter((_, i) => test[i] === 0), rows.filter((_, i) => test[i] === 1), settings, progress, 'held-out fit');
     heldOut.protocol = `${Math.round(holdout * 100)}% of the articles (stratified, near-duplicates kept together, seed ${settings.seed}), scored by a model fitted with the same settings on the other ${Math.round((1 - holdout) * 100)}%; the saved model is then refitted on all articles`;
   }
   let crossDataset: CrossDatasetCell[] | undefined;
   if (flags.crossDataset === true && sets.length > 1) {
-    crossDataset = sets.map((s) => {
+    crossDataset = [];
+    for (const s of sets) {
       const test = rows.filter((r) => r.source === s.spec);
       // A story near-duplicated in the held-out set stays out of training too.
       const held = new Set(test.map((r) => r.group));
-      const m = measure(rows.filter((r) => r.source !== s.spec && !held.has(r.group)), test, settings, progress, `without ${s.spec}`);
-      return { test: s.spec, train: sets.filter((o) => o !== s).map((o) => o.spec), n: m.n, rocAuc: m.rocAuc, balancedAccuracy: m.balancedAccuracy };
-    });
+      const m = await measure(rows.filter((r) => r.source !== s.spec && !held.has(r.group)), test, settings, progress, `without ${s.spec}`);
+      crossDataset.push({ test: s.spec, train: sets.filter((o) => o !== s).map((o) => o.spec), n: m.n, rocAuc: m.rocAuc, balancedAccuracy: m.balancedAccuracy });
+    }
   }
-  const { model, report } = fit(rows, settings, progress, 'fit');
+  const { model, report } = await fit(rows, settings, progress, 'fit');
   progress.stop();
 
   const card: ModelCard = {
@@ -124,8 +125,8 @@ function fit(rows: readonly FeatureRow[], settings: ReliabilitySettings, progres
   );
 }
 
-function measure(train: FeatureRow[], test: FeatureRow[], settings: ReliabilitySettings, progress: Progress, stage: string): HeldOutMetrics {
-  const { model } = fit(train, settings, progress, stage);
+async function measure(train: FeatureRow[], test: FeatureRow[], settings: ReliabilitySettings, progress: Progress, stage: string): Promise<HeldOutMetrics> {
+  const { model } = await fit(train, settings, progress, stage);
   const p = test.map((r) => pUnreliableFromCounts(model, r.counts, r.raw));
   const m = binaryMetrics(test.map((r) => r.y), p);
   return {

@@ -28,26 +28,26 @@ export interface Matrix {
 
 export type Row = FeatureRow;
 
-function fit(rows: readonly Row[], settings: ReliabilitySettings): ReliabilityModel {
-  return fitFromCounts(rows.map((r) => r.counts), rows.map((r) => r.raw), rows, settings).model;
+async function fit(rows: readonly Row[], settings: ReliabilitySettings): Promise<ReliabilityModel> {
+  return (await fitFromCounts(rows.map((r) => r.counts), rows.map((r) => r.raw), rows, settings)).model;
 }
 
 const scorer = (model: ReliabilityModel) => (r: Row) => pUnreliableFromCounts(model, r.counts, r.raw);
 
-export function crossDatasetMatrix(
+export async function crossDatasetMatrix(
   rows: readonly Row[],
   sets: readonly string[],
   settings: ReliabilitySettings,
   folds: number,
   onFit?: (what: string) => void,
-): Matrix {
+): Promise<Matrix> {
   const bySet = new Map(sets.map((s) => [s, rows.filter((r) => r.source === s)]));
   const single: Cell[] = [];
   for (const train of sets) {
     const trainRows = bySet.get(train)!;
-    if (folds >= 2) single.push(inDomain(train, trainRows, settings, folds, onFit));
+    if (folds >= 2) single.push(await inDomain(train, trainRows, settings, folds, onFit));
     onFit?.(`train on ${train}`);
-    const model = fit(trainRows, settings);
+    const model = await fit(trainRows, settings);
     // Test rows whose story the training set also holds are not unseen news: leave them out.
     const seen = new Set(trainRows.map((r) => r.group));
     for (const test of sets) {
@@ -55,13 +55,14 @@ export function crossDatasetMatrix(
       single.push(score(train, test, bySet.get(test)!.filter((r) => !seen.has(r.group)), scorer(model)));
     }
   }
-  const leaveOneOut = sets.map((test) => {
+  const leaveOneOut: Cell[] = [];
+  for (const test of sets) {
     onFit?.(`train without ${test}`);
     // A story near-duplicated in the held-out set stays out of training too.
     const held = new Set(bySet.get(test)!.map((r) => r.group));
-    const model = fit(rows.filter((r) => r.source !== test && !held.has(r.group)), settings);
-    return score(`all but ${test}`, test, bySet.get(test)!, scorer(model));
-  });
+    const model = await fit(rows.filter((r) => r.source !== test && !held.has(r.group)), settings);
+    leaveOneOut.push(score(`all but ${test}`, test, bySet.get(test)!, scorer(model)));
+  }
   return { sets: [...sets], single, leaveOneOut };
 }
 
@@ -71,13 +72,13 @@ function score(train: string, test: string, rows: readonly Row[], p: (r: Row) =>
 }
 
 /** k-fold within one set: mean and spread of the folds' figures. */
-export function inDomain(name: string, rows: readonly Row[], settings: ReliabilitySettings, folds: number, onFit?: (what: string) => void): Cell {
+export async function inDomain(name: string, rows: readonly Row[], settings: ReliabilitySettings, folds: number, onFit?: (what: string) => void): Promise<Cell> {
   const fold = stratifiedGroupKFold(Uint8Array.from(rows, (r) => r.y), Int32Array.from(rows, (r) => r.group), folds, settings.seed);
   const aucs: number[] = [];
   const bas: number[] = [];
   for (let f = 0; f < folds; f++) {
     onFit?.(`${name} fold ${f + 1}/${folds}`);
-    const model = fit(rows.filter((_, i) => fold[i] !== f), settings);
+    const model = await fit(rows.filter((_, i) => fold[i] !== f), settings);
     const test = rows.filter((_, i) => fold[i] === f);
     const m = binaryMetrics(test.map((r) => r.y), test.map(scorer(model)));
     if (m.rocAuc !== null) aucs.push(m.rocAuc);

@@ -18,7 +18,7 @@ export interface LogisticParams {
   maxPasses: number;
 }
 
-export const DEFAULT_LOGISTIC: LogisticParams = { C: 1, tolerance: 0.1, maxPasses: 100 };
+export const DEFAULT_LOGISTIC: LogisticParams = { C: 3, tolerance: 0.1, maxPasses: 5 };
 
 export interface LinearWeights {
   /** One weight per column of the design matrix. */

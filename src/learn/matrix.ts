@@ -10,12 +10,13 @@ export interface CsrMatrix {
   readonly values: Float32Array;
 }
 
+/** In shared memory, so worker threads can fit on the same matrix without a copy. */
 export function csrFromRows(rows: readonly SparseVector[], cols: number): CsrMatrix {
   let nnz = 0;
   for (const r of rows) nnz += r.idx.length;
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float32Array(nnz);
+  const indptr = new Int32Array(new SharedArrayBuffer(4 * (rows.length + 1)));
+  const indices = sharedInt32(nnz);
+  const values = new Float32Array(new SharedArrayBuffer(4 * nnz));
   let k = 0;
   rows.forEach((r, i) => {
     indices.set(r.idx, k);
@@ -38,4 +39,8 @@ export function decision(m: CsrMatrix, w: Float64Array, bias: number, rows?: Arr
     out[j] = z;
   }
   return out;
+}
+
+export function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * length));
 }

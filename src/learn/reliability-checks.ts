@@ -11,7 +11,7 @@ const schema = z.looseObject({
     titleNgramMax: z.number().int().min(0).max(3),
   }),
   logistic: z.looseObject({ C: z.number().positive() }),
-  calibration: z.looseObject({ method: z.enum(['platt', 'isotonic']), folds: z.number().int().min(2).max(20), final: z.enum(['refit', 'average']), bySource: z.boolean() }),
+  calibration: z.looseObject({ method: z.enum(['platt', 'isotonic']), holdout: z.number().gt(0).lt(1) }),
   selection: z.looseObject({ C: z.array(z.number().positive()).max(8) }),
   balance: z.enum(['none', 'class', 'source-class']),
   bands: z

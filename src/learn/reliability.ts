@@ -9,8 +9,9 @@ import { countFeatures, DEFAULT_FEATURES, weighFeatures, type BlockCounts, type 
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { calibrate, fitIsotonic, fitPlatt, type Calibrator } from './calibration.js';
 import { DEFAULT_LOGISTIC, fitLogistic, type LogisticParams } from './logistic.js';
-import { csrFromRows, decision, type CsrMatrix } from './matrix.js';
-import { stratifiedGroupKFold } from './split.js';
+import { csrFromRows, decision, sharedInt32, type CsrMatrix } from './matrix.js';
+import { stratifiedGroupSplit } from './split.js';
+import { threadCount, WorkerPool } from '../parallel/pool.js';
 import { rankAuc } from './ranking.js';
 
 export type Balance = 'none' | 'class' | 'source-class';
@@ -24,19 +25,13 @@ export interface ReliabilitySettings {
   idf: boolean;
   /** Hashed columns seen in fewer training documents than this make no feature. */
   minDf: number;
-  /**
-   * Keep only n-grams whose direction (more frequent in unreliable or in reliable articles) agrees in
-   * at least this many training sources and disagrees in none: topic words of one corpus are dropped.
-   * 0 = off. Has no effect when the training rows come from fewer sources.
-   */
-  stableSources: number;
   logistic: LogisticParams;
   /**
-   * Out-of-fold calibration over `folds` grouped folds; the final weights are refitted on all rows
-   * (`refit`) or are the mean of the fold models (`average`, one fit fewer).
+   * Calibration: a share of the rows (`holdout`, grouped and stratified) is scored by a model fitted on
+   * the rest; the calibrator is fitted on those scores, and the final model on every row.
    */
-  calibration: { method: 'platt' | 'isotonic'; folds: number; bySource: boolean; final: 'refit' | 'average' };
-  /** Candidate values of C, chosen by out-of-fold ROC-AUC on the calibration folds; empty = logistic.C. */
+  calibration: { method: 'platt' | 'isotonic'; holdout: number };
+  /** Candidate values of C, chosen by ROC-AUC on the calibration holdout; empty = logistic.C. */
   selection: { C: number[] };
   /** How rows are weighted: equal classes, or equal (source, class) cells so no corpus dominates. */
   balance: Balance;
@@ -57,9 +52,8 @@ export const DEFAULT_RELIABILITY: ReliabilitySettings = {
   styleWeight: 0,
   idf: true,
   minDf: 2,
-  stableSources: 0,
   logistic: DEFAULT_LOGISTIC,
-  calibration: { method: 'platt', folds: 3, bySource: false, final: 'average' },
+  calibration: { method: 'platt', holdout: 0.2 },
   selection: { C: [] },
   balance: 'source-class',
   ensemble: 0,
@@ -111,11 +105,11 @@ export function columnCount(f: FeatureSettings): number {
   return (1 << f.bucketsLog2) + STYLE_FEATURES.length;
 }
 
-export function fitReliability(
+export async function fitReliability(
   rows: readonly TrainingRow[],
   settings: ReliabilitySettings,
   progress?: FitProgress,
-): { model: ReliabilityModel; report: FitReport } {
+): Promise<{ model: ReliabilityModel; report: FitReport }> {
   const t0 = performance.now();
   const n = rows.length;
   if (n < 4) throw new RangeError(`need at least 4 labelled articles to train, got ${n}`);
@@ -126,22 +120,24 @@ export function fitReliability(
     raw.push(settings.styleWeight === 0 ? NO_STYLE : styleFeatures(r.doc));
     if (progress && (i % 500 === 0 || i === n - 1)) progress('features', i + 1, n);
   });
-  const { model, report } = fitFromCounts(counts, raw, rows, settings, progress);
+  const { model, report } = await fitFromCounts(counts, raw, rows, settings, progress);
   return { model, report: { ...report, seconds: (performance.now() - t0) / 1000 } };
 }
 
 /**
  * Fitting from features already counted (`countFeatures` and `styleFeatures` of each row's Doc, with
  * `settings.features`): what `fitReliability` does after its feature pass. Experiments that try many
- * hyper-parameters on the same rows count once.
+ * hyper-parameters on the same rows count once. The fits run on worker threads when there are cores
+ * to spare (`threads`, default: every core), in-process otherwise; the result is the same.
  */
-export function fitFromCounts(
+export async function fitFromCounts(
   counts: readonly BlockCounts[],
   raw: readonly Float64Array[],
   rows: readonly Pick<TrainingRow, 'y' | 'source' | 'group'>[],
   settings: ReliabilitySettings,
   progress?: FitProgress,
-): { model: ReliabilityModel; report: FitReport } {
+  threads = threadCount(),
+): Promise<{ model: ReliabilityModel; report: FitReport }> {
   const t0 = performance.now();
   const n = rows.length;
   if (n < 4) throw new RangeError(`need at least 4 labelled articles to train, got ${n}`);
@@ -149,111 +145,101 @@ export function fitFromCounts(
   const sw = sampleWeights(rows, settings.balance);
 
   // The column weighting (IDF, min-df) and the style scaler use no label, so they are fitted once on all
-  // rows and shared by the calibration folds: every row is weighed once, and the folds are row subsets.
-  const prep: Preprocessing = { idf: fitIdf(counts, y, rows.map((r) => r.source), settings), style: fitScaler(raw) };
+  // rows and shared by every fit: each row is weighed once, and the fits take row subsets.
+  const prep: Preprocessing = { idf: fitIdf(counts, settings), style: fitScaler(raw) };
   const { matrix: X, columns } = compactColumns(
     csrFromRows(
       counts.map((c, i) => vectorOf(c, raw[i]!, prep, settings)),
       columnCount(settings.features),
     ),
   );
-
   const sourceNames = [...new Set(rows.map((r) => r.source))];
   const sources = Int32Array.from(rows, (r) => sourceNames.indexOf(r.source));
-  const folds = calibrationFolds(y, Int32Array.from(rows, (r) => r.group), sources, sourceNames.length, settings);
-  const k = Math.max(...folds) + 1;
-  const testRows: number[][] = Array.from({ length: k }, () => []);
-  const trainRows: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < n; i++) for (let f = 0; f < k; f++) (folds[i] === f ? testRows : trainRows)[f]!.push(i);
+  const held = stratifiedGroupSplit(y, Int32Array.from(rows, (r) => r.group), settings.calibration.holdout, settings.seed);
+  const calTrain: number[] = [];
+  const calTest: number[] = [];
+  for (let i = 0; i < n; i++) (held[i] === 1 ? calTest : calTrain).push(i);
+  const all = Int32Array.from({ length: n }, (_, i) => i);
 
-  // For each candidate C, fit the fold models; keep the C whose out-of-fold scores rank best.
   const candidates = settings.selection.C.length > 0 ? settings.selection.C : [settings.logistic.C];
-  let best: FoldFits | undefined;
+  const runner = FitRunner.open(X, y, sw, sources, threads);
   let fitsDone = 0;
-  for (const C of candidates) {
-    const at = { ...settings, logistic: { ...settings.logistic, C } };
-    const fits = foldFits(X, y, sw, sources, testRows, trainRows, at, () => progress?.('cross-validation', ++fitsDone, candidates.length * k));
-    if (best === undefined || fits.score > best.score) best = fits;
+  const total = candidates.length + 1;
+  const fit = (which: Int32Array, C: number): Promise<FittedWeights> =>
+    runner.fit(which, { ...settings, logistic: { ...settings.logistic, C } }).then((r) => {
+      progress?.('fit', ++fitsDone, total);
+      return r;
+    });
+  try {
+    // A model per candidate C on the calibration rows; with one candidate, the final model is fitted
+    // at the same time.
+    const calFits = candidates.map((C) => fit(Int32Array.from(calTrain), C));
+    const early = candidates.length === 1 ? fit(all, candidates[0]!) : undefined;
+    const calY = calTest.map((i) => y[i]!);
+    const scored = (await Promise.all(calFits)).map((f, j) => {
+      const z = decision(X, f.w, f.bias, calTest);
+      return { C: candidates[j]!, z, auc: rankAuc(calY, z) ?? 0.5 };
+    });
+    const best = scored.reduce((a, b) => (b.auc > a.auc ? b : a));
+    const calW = calTest.map((i) => sw[i]!);
+    const calibrator = settings.calibration.method === 'platt' ? fitPlatt(best.z, calY, calW) : fitIsotonic(best.z, calY, calW);
+    const final = await (early ?? fit(all, best.C));
+    const chosen = { ...settings, logistic: { ...settings.logistic, C: best.C } };
+    const weights = new Float32Array(columnCount(settings.features));
+    for (let j = 0; j < columns.length; j++) weights[columns[j]!] = final.w[j]!;
+    const model: ReliabilityModel = { settings: chosen, weights, bias: final.bias, idf: prep.idf, style: prep.style, calibrator };
+    return { model, report: { iterations: final.passes, converged: final.converged, seconds: (performance.now() - t0) / 1000 } };
+  } finally {
+    await runner.close();
   }
-  const { oof, average, averageBias, C: chosenC } = best!;
-  let { passes, converged } = best!;
-  const calibrator = settings.calibration.method === 'platt' ? fitPlatt(oof, y, sw) : fitIsotonic(oof, y, sw);
-
-  // The final weights: refitted on every row, or the mean of the fold models (each saw all rows but
-  // its fold's; one fit fewer, and still one linear model).
-  const chosen = { ...settings, logistic: { ...settings.logistic, C: chosenC } };
-  let final: { w: Float64Array; bias: number } = { w: average, bias: averageBias };
-  if (settings.calibration.final === 'refit') {
-    const full = fitWeights(X, null, y, sw, sources, chosen, (it) => progress?.('fit', it, settings.logistic.maxPasses));
-    final = full.weights;
-    passes = full.report.passes;
-    converged = full.report.converged;
-  }
-  const weights = new Float32Array(columnCount(settings.features));
-  for (let j = 0; j < columns.length; j++) weights[columns[j]!] = final.w[j]!;
-  const model: ReliabilityModel = {
-    settings: chosen,
-    weights,
-    bias: final.bias,
-    idf: prep.idf,
-    style: prep.style,
-    calibrator,
-  };
-  return { model, report: { iterations: passes, converged, seconds: (performance.now() - t0) / 1000 } };
 }
 
-interface FoldFits {
-  C: number;
-  /** Mean ROC-AUC of the folds' held-out rows. */
-  score: number;
-  oof: Float64Array;
-  average: Float64Array;
-  averageBias: number;
+export interface FittedWeights {
+  w: Float64Array;
+  bias: number;
   passes: number;
   converged: boolean;
 }
 
 /**
- * Cross-validation folds for model selection and calibration. With rows from several sources, one fold
- * per source: every out-of-fold score then comes from a model that never saw that corpus, so C is chosen,
- * and probabilities are calibrated, for news from elsewhere. With one source, grouped stratified k-fold.
+ * Runs fits of one design matrix: on worker threads when a pool can be opened (the matrix lives in
+ * shared memory, so only row lists and weights travel), in-process otherwise.
  */
-function calibrationFolds(y: Uint8Array, groups: Int32Array, sources: Int32Array, sourceCount: number, settings: ReliabilitySettings): Int32Array {
-  if (settings.calibration.bySource && sourceCount >= 2) return Int32Array.from(sources);
-  const k = Math.min(settings.calibration.folds, new Set(groups).size);
-  return stratifiedGroupKFold(y, groups, k, settings.seed);
+class FitRunner {
+  private constructor(
+    private readonly X: CsrMatrix,
+    private readonly y: Uint8Array,
+    private readonly sw: Float64Array,
+    private readonly sources: Int32Array,
+    private readonly pool: WorkerPool | null,
+  ) {}
+
+  static open(X: CsrMatrix, y: Uint8Array, sw: Float64Array, sources: Int32Array, threads: number): FitRunner {
+    const shared = X.indices.buffer instanceof SharedArrayBuffer;
+    return new FitRunner(X, y, sw, sources, shared && X.rows >= 1000 ? WorkerPool.open(Math.min(threads, 2)) : null);
+  }
+
+  fit(which: Int32Array, settings: ReliabilitySettings): Promise<FittedWeights> {
+    if (this.pool === null) return Promise.resolve(fitRows(this.X, which, this.y, this.sw, this.sources, settings));
+    return this.pool.run<FittedWeights>({ kind: 'fit', X: this.X, which, y: this.y, sw: this.sw, sources: this.sources, settings });
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
 }
 
-function foldFits(
+/** One fit of the listed rows: what a worker's 'fit' job runs. */
+export function fitRows(
   X: CsrMatrix,
+  which: Int32Array,
   y: Uint8Array,
   sw: Float64Array,
   sources: Int32Array,
-  testRows: number[][],
-  trainRows: number[][],
   settings: ReliabilitySettings,
-  onFit: () => void,
-): FoldFits {
-  const k = testRows.length;
-  const oof = new Float64Array(X.rows);
-  const average = new Float64Array(X.cols);
-  let averageBias = 0;
-  let passes = 0;
-  let converged = true;
-  let score = 0;
-  for (let f = 0; f < k; f++) {
-    const part = fitWeights(X, trainRows[f]!, y, sw, sources, settings);
-    const test = testRows[f]!;
-    const z = decision(X, part.weights.w, part.weights.bias, test);
-    test.forEach((i, j) => (oof[i] = z[j]!));
-    score += (rankAuc(test.map((i) => y[i]!), z) ?? 0.5) / k;
-    for (let j = 0; j < average.length; j++) average[j] = average[j]! + part.weights.w[j]! / k;
-    averageBias += part.weights.bias / k;
-    passes = Math.max(passes, part.report.passes);
-    converged &&= part.report.converged;
-    onFit();
-  }
-  return { C: settings.logistic.C, score, oof, average, averageBias, passes, converged };
+): FittedWeights {
+  const r = fitWeights(X, Array.from(which), y, sw, sources, settings);
+  return { w: r.weights.w, bias: r.weights.bias, passes: r.report.passes, converged: r.report.converged };
 }
 
 /** The logistic regression (or the average of one per source) on the rows listed (all when null). */
@@ -308,39 +294,24 @@ function compactColumns(X: CsrMatrix): { matrix: CsrMatrix; columns: Int32Array 
   for (let j = 0; j < used; j++) columns[j] = key[j]! % 4294967296;
   const remap = new Int32Array(X.cols);
   for (let j = 0; j < columns.length; j++) remap[columns[j]!] = j;
-  const indices = new Int32Array(X.indices.length);
+  const indices = sharedInt32(X.indices.length);
   for (let k = 0; k < indices.length; k++) indices[k] = remap[X.indices[k]!]!;
   return { matrix: { rows: X.rows, cols: columns.length, indptr: X.indptr, indices, values: X.values }, columns };
 }
 
-/** Smoothed IDF, ln((1 + n) / (1 + df)) + 1 as scikit-learn's; 0 for columns under minDf or unstable. */
-function fitIdf(
-  counts: readonly BlockCounts[],
-  y: ArrayLike<number>,
-  sources: readonly string[],
-  settings: ReliabilitySettings,
-): Float32Array | undefined {
-  const names = [...new Set(sources)];
-  const stability = settings.stableSources > 0 && names.length >= settings.stableSources;
-  if (!settings.idf && settings.minDf <= 1 && !stability) return undefined;
+/** Smoothed IDF, ln((1 + n) / (1 + df)) + 1 as scikit-learn's, and 0 for columns seen in fewer than minDf rows. */
+function fitIdf(counts: readonly BlockCounts[], settings: ReliabilitySettings): Float32Array | undefined {
+  if (!settings.idf && settings.minDf <= 1) return undefined;
   const size = 1 << settings.features.bucketsLog2;
   const df = new Int32Array(size);
-  // Per (source, class) document frequencies, for the stability test.
-  const cells = stability ? names.length * 2 : 0;
-  const cellDf = Array.from({ length: cells }, () => new Int32Array(size));
-  const cellN = new Int32Array(cells);
-  const sourceIndex = new Map(names.map((n, i) => [n, i]));
   const seen = new Int32Array(size).fill(-1);
   counts.forEach((c, d) => {
-    const cell = stability ? sourceIndex.get(sources[d]!)! * 2 + (y[d] === 1 ? 1 : 0) : -1;
-    if (cell >= 0) cellN[cell] = cellN[cell]! + 1;
     for (const block of [c.word, c.title, c.char, c.shape]) {
       for (let j = 0; j < block.idx.length; j++) {
         const i = block.idx[j]!;
         if (seen[i] === d) continue;
         seen[i] = d;
         df[i] = df[i]! + 1;
-        if (cell >= 0) cellDf[cell]![i] = cellDf[cell]![i]! + 1;
       }
     }
   });
@@ -348,25 +319,9 @@ function fitIdf(
   const idf = new Float32Array(size);
   for (let i = 0; i < size; i++) {
     if (df[i]! < settings.minDf) continue;
-    if (stability && !isStable(i, names.length, cellDf, cellN, settings.stableSources)) continue;
     idf[i] = settings.idf ? Math.log((1 + n) / (1 + df[i]!)) + 1 : 1;
   }
   return idf;
-}
-
-/** The column's smoothed log-odds of appearing in unreliable vs reliable articles agrees in sign across sources. */
-function isStable(i: number, sources: number, cellDf: Int32Array[], cellN: Int32Array, needed: number): boolean {
-  let pos = 0;
-  let neg = 0;
-  for (let s = 0; s < sources; s++) {
-    const d0 = cellDf[2 * s]![i]!;
-    const d1 = cellDf[2 * s + 1]![i]!;
-    if (d0 + d1 < 3) continue;
-    const lo = Math.log((d1 + 0.5) / (cellN[2 * s + 1]! + 1)) - Math.log((d0 + 0.5) / (cellN[2 * s]! + 1));
-    if (lo > 0) pos++;
-    else if (lo < 0) neg++;
-  }
-  return (pos >= needed && neg === 0) || (neg >= needed && pos === 0);
 }
 
 /** The model's input row: weighted hashed columns, then the standardised style block. */

@@ -48,7 +48,7 @@ export const DEFAULT_FEATURES: FeatureSettings = {
 export type Block = 'word' | 'title' | 'char' | 'shape';
 
 export interface SparseVector {
-  /** Unique feature indices, in no particular order. */
+  /** Feature indices, in no particular order; an index that repeats has the sum of its values. */
   readonly idx: Int32Array;
   readonly val: Float32Array;
 }
@@ -69,7 +69,6 @@ const SHAPE_LOWER = hashString('x', SEED.shape);
 
 const counter = new Counter();
 const wordTf = new Counter();
-const merger = new Counter();
 
 export function hashedFeatures(doc: Doc, s: FeatureSettings, idf?: Float32Array): SparseVector {
   return weighFeatures(countFeatures(doc, s), s, idf);
@@ -250,46 +249,37 @@ function caseShape(text: string, start: number, end: number): number {
   return second >= 65 && second <= 90 ? SHAPE_CAPS : SHAPE_TITLE;
 }
 
-/** IDF (when given), L2 normalisation per block, block weights; the model's input row. */
+/**
+ * IDF (when given), L2 normalisation per block, block weights; the model's input row: the blocks side by
+ * side. The blocks hash with different seeds, so they rarely share a column; when they do, the index
+ * appears once per block and its values add up (as they do in every dot product).
+ */
 export function weighFeatures(counts: BlockCounts, s: FeatureSettings, idf?: Float32Array): SparseVector {
-  let blocks = 0;
   let total = 0;
-  for (const block of BLOCKS) {
-    if (s.blockWeights[block] !== 0 && counts[block].idx.length > 0) {
-      blocks++;
-      total += counts[block].idx.length;
-    }
-  }
-  merger.reset(total);
+  for (const block of BLOCKS) if (s.blockWeights[block] !== 0) total += counts[block].idx.length;
+  const idx = new Int32Array(total);
+  const val = new Float32Array(total);
+  let n = 0;
   for (const block of BLOCKS) {
     const weight = s.blockWeights[block];
-    const { idx, val } = counts[block];
-    if (weight === 0 || idx.length === 0) continue;
+    const { idx: bi, val: bv } = counts[block];
+    if (weight === 0 || bi.length === 0) continue;
     let norm = 0;
-    for (let j = 0; j < idx.length; j++) {
-      const x = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
+    for (let j = 0; j < bi.length; j++) {
+      const x = idf === undefined ? bv[j]! : bv[j]! * idf[bi[j]!]!;
       norm += x * x;
     }
     if (norm === 0) continue;
     const scale = weight / Math.sqrt(norm);
-    for (let j = 0; j < idx.length; j++) {
-      const x = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
-      if (x !== 0) merger.add(idx[j]!, x * scale);
+    for (let j = 0; j < bi.length; j++) {
+      const x = idf === undefined ? bv[j]! : bv[j]! * idf[bi[j]!]!;
+      if (x === 0) continue;
+      idx[n] = bi[j]!;
+      val[n] = x * scale;
+      n++;
     }
   }
-  let n = 0;
-  for (let j = 0; j < merger.size; j++) if (merger.valueAt(j) !== 0) n++;
-  const idx = new Int32Array(n);
-  const val = new Float32Array(n);
-  n = 0;
-  for (let j = 0; j < merger.size; j++) {
-    const v = merger.valueAt(j);
-    if (v === 0) continue;
-    idx[n] = merger.keyAt(j);
-    val[n] = v;
-    n++;
-  }
-  return { idx, val };
+  return n === total ? { idx, val } : { idx: idx.subarray(0, n), val: val.subarray(0, n) };
 }
 
 const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];

@@ -56,7 +56,7 @@ export function writeJsonl(path: string, n: number, seed: number, opts?: Synthet
 }
 
 /** Settings for tiny, fast models. */
-export const TINY = ['--set', 'features.bucketsLog2=12', '--set', 'calibration.folds=3'];
+export const TINY = ['--set', 'features.bucketsLog2=12', '--set', 'calibration.holdout=0.3'];
 
 /** Trains a tiny model with the real CLI on `data` (relative to dir); fails the test if training fails. */
 export function trainTiny(dir: string, data: string, out = 'tiny.cdm'): Run {

@@ -18,7 +18,7 @@ const COMMANDS = ['analyze', 'train', 'eval', 'eval-matrix'];
 let dir: string;
 let remove: () => void;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, remove } = tempFolder());
   writeFileSync(join(dir, 'council.txt'), COUNCIL);
   // A valid tiny model, fitted in-process: these tests are about refusing broken ones.
@@ -35,7 +35,7 @@ beforeAll(() => {
     metrics: {},
     fit: { seconds: 0, passes: 0, converged: true, articles: 40 },
   };
-  saveReliability(join(dir, 'good.cdm'), fitReliability(rows, settings).model, card);
+  saveReliability(join(dir, 'good.cdm'), (await fitReliability(rows, settings)).model, card);
 });
 afterAll(() => remove());
 

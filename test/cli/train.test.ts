@@ -32,7 +32,7 @@ describe('train', () => {
   it('writes a model that loads, with a card that records the data by content hash and size', () => {
     const { model, card } = loadReliability(join(dir, 'first.cdm'));
     expect(model.settings.features.bucketsLog2).toBe(12);
-    expect(model.settings.calibration.folds).toBe(3);
+    expect(model.settings.calibration.holdout).toBe(0.3);
     expect(card.trainingData).toHaveLength(1);
     const d = card.trainingData[0]!;
     expect(d.spec).toBe('train.jsonl');
@@ -92,7 +92,7 @@ describe('train', () => {
         name: 'test-model',
         description: 'Trained from a config in a test.',
         data: ['../train.jsonl'],
-        settings: { features: { bucketsLog2: 12 }, calibration: { folds: 3 } },
+        settings: { features: { bucketsLog2: 12 }, calibration: { holdout: 0.3 } },
         notes: ['Invented data only.'],
       }),
     );

@@ -30,7 +30,7 @@ const SETTINGS: ReliabilitySettings = {
   ...DEFAULT_RELIABILITY,
   seed: 11,
   features: { ...DEFAULT_RELIABILITY.features, bucketsLog2: 13 },
-  calibration: { ...DEFAULT_RELIABILITY.calibration, method: 'platt', folds: 3 },
+  calibration: { ...DEFAULT_RELIABILITY.calibration, method: 'platt' },
 };
 
 function rowsOf(articles: ReturnType<typeof syntheticCorpus>, source = 'synthetic'): TrainingRow[] {
@@ -56,8 +56,8 @@ const heldOut = rowsOf(corpus.slice(160));
 let model: ReliabilityModel;
 let dir: string;
 
-beforeAll(() => {
-  model = fitReliability(train, SETTINGS).model;
+beforeAll(async () => {
+  model = (await fitReliability(train, SETTINGS)).model;
   dir = mkdtempSync(join(tmpdir(), 'credence-contract-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,17 +71,17 @@ describe('fit', () => {
     expect(m.balancedAccuracy).toBeGreaterThan(0.85);
   });
 
-  it('does better than chance with noisy labels too (10% flipped)', () => {
+  it('does better than chance with noisy labels too (10% flipped)', async () => {
     const noisy = syntheticCorpus(240, 5, { flip: 0.1, mix: 0.25 });
-    const { model: m } = fitReliability(rowsOf(noisy.slice(0, 160)), SETTINGS);
+    const { model: m } = await fitReliability(rowsOf(noisy.slice(0, 160)), SETTINGS);
     // Score against the held-out labels as written, noise included.
     const test = rowsOf(noisy.slice(160));
     const auc = binaryMetrics(test.map((r) => r.y), test.map((r) => pUnreliable(m, r.doc))).rocAuc!;
     expect(auc).toBeGreaterThan(0.75);
   });
 
-  it('gives the same weights, bias and calibrator for the same seed', () => {
-    const again = fitReliability(train, SETTINGS).model;
+  it('gives the same weights, bias and calibrator for the same seed', async () => {
+    const again = (await fitReliability(train, SETTINGS)).model;
     expect(Array.from(again.weights)).toEqual(Array.from(model.weights));
     expect(again.bias).toBe(model.bias);
     expect(again.calibrator).toEqual(model.calibrator);
@@ -115,8 +115,8 @@ describe('fit', () => {
     expect(settings).toEqual(SETTINGS);
   });
 
-  it('refuses too few articles with a clear error', () => {
-    expect(() => fitReliability(train.slice(0, 3), SETTINGS)).toThrow(/at least 4/);
+  it('refuses too few articles with a clear error', async () => {
+    await expect(fitReliability(train.slice(0, 3), SETTINGS)).rejects.toThrow(/at least 4/);
   });
 });
 

@@ -14,7 +14,7 @@ const SETTINGS: ReliabilitySettings = {
   ...DEFAULT_RELIABILITY,
   seed: 5,
   features: { ...DEFAULT_RELIABILITY.features, bucketsLog2: 13 },
-  calibration: { ...DEFAULT_RELIABILITY.calibration, method: 'platt', folds: 3 },
+  calibration: { ...DEFAULT_RELIABILITY.calibration, method: 'platt' },
 };
 
 const logit = (p: number): number => Math.log(p / (1 - p));
@@ -43,9 +43,9 @@ let withStyle: ReliabilityModel;
 const corpus = syntheticCorpus(120, 21, { flip: 0.05 });
 const rows = corpus.map((a, i) => ({ doc: makeDoc(a), y: (a.label === 'unreliable' ? 1 : 0) as 0 | 1, source: 'synthetic', group: i }));
 
-beforeAll(() => {
-  platt = fitReliability(rows, SETTINGS).model;
-  withStyle = fitReliability(rows, { ...SETTINGS, styleWeight: 0.5 }).model;
+beforeAll(async () => {
+  platt = (await fitReliability(rows, SETTINGS)).model;
+  withStyle = (await fitReliability(rows, { ...SETTINGS, styleWeight: 0.5 })).model;
 });
 
 /** The tokens wholly inside [start, end). */
@@ -160,8 +160,8 @@ describe('explainReliability', () => {
 });
 
 describe('explainReliability with an isotonic calibrator', () => {
-  it('shares out the decision value exactly (isotonic calibration is not additive)', () => {
-    const iso = fitReliability(rows, { ...SETTINGS, calibration: { ...SETTINGS.calibration, method: 'isotonic', folds: 3 } }).model;
+  it('shares out the decision value exactly (isotonic calibration is not additive)', async () => {
+    const iso = (await fitReliability(rows, { ...SETTINGS, calibration: { ...SETTINGS.calibration, method: 'isotonic' } })).model;
     for (const a of ARTICLES) {
       const doc = makeDoc(a);
       const e = explainReliability(iso, doc, ALL);

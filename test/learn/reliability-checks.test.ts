@@ -24,7 +24,7 @@ describe('checkReliabilitySettings', () => {
     expect(message({ ...D, features: { ...D.features, bucketsLog2: 30 } })).toMatch(/^--set: setting "features\.bucketsLog2": .*24/);
     expect(message({ ...D, features: { ...D.features, bucketsLog2: 12.5 } })).toMatch(/setting "features\.bucketsLog2"/);
     expect(message({ ...D, logistic: { ...D.logistic, C: 0 } })).toMatch(/setting "logistic\.C"/);
-    expect(message({ ...D, calibration: { ...D.calibration, method: 'platt', folds: 1 } })).toMatch(/setting "calibration\.folds"/);
+    expect(message({ ...D, calibration: { ...D.calibration, method: 'platt', holdout: 1 } })).toMatch(/setting "calibration\.holdout"/);
     expect(message({ ...D, seed: 1.5 })).toMatch(/setting "seed"/);
   });
 
@@ -33,7 +33,7 @@ describe('checkReliabilitySettings', () => {
   });
 
   it('names a mistyped choice and suggests the right one', () => {
-    const m = message({ ...D, calibration: { ...D.calibration, method: 'isotnic' as 'isotonic', folds: 3 } });
+    const m = message({ ...D, calibration: { ...D.calibration, method: 'isotnic' as 'isotonic' } });
     expect(m).toMatch(/setting "calibration\.method"/);
     expect(m).toContain('got "isotnic" (did you mean "isotonic"?)');
   });

@@ -117,10 +117,15 @@ describe('countFeatures: traced occurrences', () => {
 });
 
 describe('hashedFeatures', () => {
-  it('gives unique indices within the hashed space and finite, non-zero values', () => {
+  it('gives indices within the hashed space, finite non-zero values, each block once', () => {
     for (const a of CORPUS) {
-      const v = hashedFeatures(makeDoc(a), SMALL);
-      expect(new Set(v.idx).size).toBe(v.idx.length);
+      const doc = makeDoc(a);
+      const v = hashedFeatures(doc, SMALL);
+      const counts = countFeatures(doc, SMALL);
+      // An index repeats only where two blocks share a hashed column.
+      const perBlock = Object.values(counts).reduce((n, b) => n + b.idx.length, 0);
+      expect(v.idx.length).toBe(perBlock);
+      for (const b of Object.values(counts)) expect(new Set(b.idx).size).toBe(b.idx.length);
       for (let j = 0; j < v.idx.length; j++) {
         expect(Number.isFinite(v.val[j]!)).toBe(true);
         expect(v.val[j]).not.toBe(0);
