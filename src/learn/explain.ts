@@ -15,7 +15,7 @@ export interface Span {
   end: number;
 }
 
-export type FeatureKind = 'words' | 'headline words' | 'spelling' | 'writing pattern' | 'style';
+export type FeatureKind = 'words' | 'headline words' | 'writing pattern' | 'style';
 
 export interface FeatureContribution {
   /** The n-gram as the model sees it (lower-cased), or the style measure's name. */
@@ -51,7 +51,8 @@ export interface ExplainOptions {
   sentences?: number;
 }
 
-const KIND: Record<Block, FeatureKind> = { word: 'words', title: 'headline words', char: 'spelling', shape: 'writing pattern' };
+// A word's character n-grams are credited to the word itself: its weight is its unigram's and its parts' together.
+const KIND: Record<Block, FeatureKind> = { word: 'words', title: 'headline words', char: 'words', shape: 'writing pattern' };
 const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
 
 interface Occurrence {
@@ -99,7 +100,7 @@ export function explainReliability(model: ReliabilityModel, doc: Doc, opts: Expl
     const sentence = sentenceOf[o.tokenStart]!;
     if (sentence >= 0) sentenceSums[sentence] = sentenceSums[sentence]! + share;
     const text = o.block === 'shape' ? doc.text.slice(o.start, o.end) : doc.tokens.norm.slice(o.tokenStart, o.tokenEnd).join(' ');
-    const key = `${o.block}\u0000${text}`;
+    const key = `${KIND[o.block]}\u0000${text}`;
     let f = features.get(key);
     if (f === undefined) {
       f = { text, kind: KIND[o.block], weight: 0, spans: [] };
