@@ -94,7 +94,7 @@ export async function featurise(
 ): Promise<Featurised> {
   const out: Featurised = { counts: [], raw: [], signatures: opts.signatures ? [] : undefined };
   const threads = run.threads ?? threadCount();
-  const pool = texts.length >= 2 * CHUNK ? WorkerPool.open(threads) : null;
+  const pool = texts.length >= 2 * CHUNK ? WorkerPool.shared(threads) : null;
   let done = 0;
   if (pool === null) {
     for (let from = 0; from < texts.length; from += CHUNK) {
@@ -105,7 +105,7 @@ export async function featurise(
     }
     return out;
   }
-  try {
+  {
     const jobs: Promise<PackedChunk>[] = [];
     for (let from = 0; from < texts.length; from += CHUNK) {
       const chunk = texts.slice(from, from + CHUNK).map((t) => ({ title: t.title, body: t.body }));
@@ -118,8 +118,6 @@ export async function featurise(
       );
     }
     for (const p of await Promise.all(jobs)) unpack(p, out);
-  } finally {
-    await pool.close();
   }
   return out;
 }

@@ -170,28 +170,26 @@ export async function fitFromCounts(
       progress?.('fit', ++fitsDone, total);
       return r;
     });
-  try {
-    // A model per candidate C on the calibration rows; with one candidate, the final model is fitted
-    // at the same time.
-    const calFits = candidates.map((C) => fit(Int32Array.from(calTrain), C));
-    const early = candidates.length === 1 ? fit(all, candidates[0]!) : undefined;
-    const calY = calTest.map((i) => y[i]!);
-    const scored = (await Promise.all(calFits)).map((f, j) => {
-      const z = decision(X, f.w, f.bias, calTest);
-      return { C: candidates[j]!, z, auc: rankAuc(calY, z) ?? 0.5 };
-    });
-    const best = scored.reduce((a, b) => (b.auc > a.auc ? b : a));
-    const calW = calTest.map((i) => sw[i]!);
-    const calibrator = settings.calibration.method === 'platt' ? fitPlatt(best.z, calY, calW) : fitIsotonic(best.z, calY, calW);
-    const final = await (early ?? fit(all, best.C));
-    const chosen = { ...settings, logistic: { ...settings.logistic, C: best.C } };
-    const weights = new Float32Array(columnCount(settings.features));
-    for (let j = 0; j < columns.length; j++) weights[columns[j]!] = final.w[j]!;
-    const model: ReliabilityModel = { settings: chosen, weights, bias: final.bias, idf: prep.idf, style: prep.style, calibrator };
-    return { model, report: { iterations: final.passes, converged: final.converged, seconds: (performance.now() - t0) / 1000 } };
-  } finally {
-    await runner.close();
-  }
+  // A model per candidate C on the calibration rows; with one candidate, the final model is fitted
+  // at the same time.
+  const [calFits, early] = await Promise.all([
+    Promise.all(candidates.map((C) => fit(Int32Array.from(calTrain), C))),
+    candidates.length === 1 ? fit(all, candidates[0]!) : undefined,
+  ]);
+  const calY = calTest.map((i) => y[i]!);
+  const scored = calFits.map((f, j) => {
+    const z = decision(X, f.w, f.bias, calTest);
+    return { C: candidates[j]!, z, auc: rankAuc(calY, z) ?? 0.5 };
+  });
+  const best = scored.reduce((a, b) => (b.auc > a.auc ? b : a));
+  const calW = calTest.map((i) => sw[i]!);
+  const calibrator = settings.calibration.method === 'platt' ? fitPlatt(best.z, calY, calW) : fitIsotonic(best.z, calY, calW);
+  const final = early ?? (await fit(all, best.C));
+  const chosen = { ...settings, logistic: { ...settings.logistic, C: best.C } };
+  const weights = new Float32Array(columnCount(settings.features));
+  for (let j = 0; j < columns.length; j++) weights[columns[j]!] = final.w[j]!;
+  const model: ReliabilityModel = { settings: chosen, weights, bias: final.bias, idf: prep.idf, style: prep.style, calibrator };
+  return { model, report: { iterations: final.passes, converged: final.converged, seconds: (performance.now() - t0) / 1000 } };
 }
 
 export interface FittedWeights {
@@ -216,7 +214,7 @@ class FitRunner {
 
   static open(X: CsrMatrix, y: Uint8Array, sw: Float64Array, sources: Int32Array, threads: number): FitRunner {
     const shared = X.indices.buffer instanceof SharedArrayBuffer;
-    return new FitRunner(X, y, sw, sources, shared && X.rows >= 1000 ? WorkerPool.open(Math.min(threads, 2)) : null);
+    return new FitRunner(X, y, sw, sources, shared && X.rows >= 1000 ? WorkerPool.shared(threads) : null);
   }
 
   fit(which: Int32Array, settings: ReliabilitySettings): Promise<FittedWeights> {
@@ -224,9 +222,6 @@ class FitRunner {
     return this.pool.run<FittedWeights>({ kind: 'fit', X: this.X, which, y: this.y, sw: this.sw, sources: this.sources, settings });
   }
 
-  async close(): Promise<void> {
-    await this.pool?.close();
-  }
 }
 
 /** One fit of the listed rows: what a worker's 'fit' job runs. */

@@ -22,6 +22,8 @@ interface Pending {
   reject(err: Error): void;
 }
 
+const SHARED = new Map<number, WorkerPool | null>();
+
 export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly queue: { message: unknown; transfer: ArrayBuffer[]; pending: Pending }[] = [];
@@ -49,6 +51,7 @@ export class WorkerPool {
         this.busy.delete(w);
         p?.reject(err);
       });
+      w.unref();
       this.workers.push(w);
       this.idle.push(w);
     }
@@ -58,6 +61,19 @@ export class WorkerPool {
   static open(size: number): WorkerPool | null {
     if (size < 2 || !existsSync(fileURLToPath(WORKER_ENTRY))) return null;
     return new WorkerPool(size);
+  }
+
+  /**
+   * The process's pool of `size` workers, started on first use and kept (warm, with their lexicons) for
+   * the next job; idle workers do not keep the process alive. Null when work should run in-process.
+   */
+  static shared(size: number): WorkerPool | null {
+    let pool = SHARED.get(size);
+    if (pool === undefined) {
+      pool = WorkerPool.open(size);
+      SHARED.set(size, pool);
+    }
+    return pool;
   }
 
   get size(): number {
@@ -75,14 +91,18 @@ export class WorkerPool {
   private next(w: Worker): void {
     const job = this.queue.shift();
     if (job === undefined) {
+      // An idle worker must not keep the process alive; a busy one must, or an awaited result is lost.
+      w.unref();
       if (!this.idle.includes(w)) this.idle.push(w);
       return;
     }
+    w.ref();
     this.busy.set(w, job.pending);
     w.postMessage(job.message, job.transfer);
   }
 
   async close(): Promise<void> {
+    for (const [size, pool] of SHARED) if (pool === this) SHARED.delete(size);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
