@@ -10,15 +10,20 @@ import { REPORT_SCHEMA, type Report } from '../article/report.js';
 import { makeDoc } from '../text/doc.js';
 import { TokenKind } from '../text/tokens.js';
 import { loadReliability, type LoadedReliability } from '../learn/reliability-file.js';
+import { loadStance, type LoadedStance } from '../learn/stance/file.js';
+import { analyseHeadline } from './headline.js';
 import { analyseReliability } from './reliability.js';
 
 export interface EngineOptions {
   /** The reliability model file; default: the bundled one. */
   reliabilityModel?: string;
+  /** The stance model for the headline check; default: the bundled one; null: no headline check. */
+  stanceModel?: string | null;
 }
 
 export interface Engine {
   readonly reliability: LoadedReliability;
+  readonly stance: LoadedStance | null;
   analyze(article: Article): Report;
 }
 
@@ -37,12 +42,19 @@ export function defaultReliabilityModel(): string {
   return join(bundledModelsDir(), 'reliability.cdm');
 }
 
+export function defaultStanceModel(): string {
+  return join(bundledModelsDir(), 'stance.cdm');
+}
+
 export function createEngine(opts: EngineOptions = {}): Engine {
   const reliability = loadReliability(opts.reliabilityModel ?? defaultReliabilityModel());
+  const stance = opts.stanceModel === null ? null : loadStance(opts.stanceModel ?? defaultStanceModel());
   return {
     reliability,
+    stance,
     analyze(article: Article): Report {
       const doc = makeDoc(article);
+      const headline = stance === null ? undefined : analyseHeadline(doc, stance);
       let words = 0;
       for (let i = 0; i < doc.tokens.length; i++) if (doc.tokens.kind[i] === TokenKind.Word) words++;
       return {
@@ -60,6 +72,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
           words,
         },
         reliability: analyseReliability(doc, reliability),
+        ...(headline !== undefined ? { headline } : {}),
       };
     },
   };

@@ -3,6 +3,7 @@
  * the article text, `title + "\n\n" + body` (see `articleText`); `article.bodyStart` says where the body begins.
  */
 import type { Label } from './article.js';
+import type { EvidenceRole, Stance } from './stance.js';
 
 export const REPORT_SCHEMA = 'credence.report/1';
 
@@ -40,8 +41,22 @@ export interface ReliabilitySection {
   };
 }
 
+/**
+ * Does the body back its own headline (FNC-1 stance of the body towards the title)? Present when the
+ * article has both a title and a body.
+ */
+export interface HeadlineSection {
+  stance: Stance;
+  /** Probabilities of the four stances (rounded to 4 places; they sum to 1). */
+  probabilities: Record<Stance, number>;
+  /** The body sentences that bear most on the headline, the most similar first, with what each does to it. */
+  evidence: (Span & { role: EvidenceRole })[];
+  model: string;
+}
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   article: ReportArticle;
   reliability: ReliabilitySection;
+  headline?: HeadlineSection;
 }

@@ -18,13 +18,20 @@ type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 interface AnalyzeFlags extends DataFlags {
   format: string;
   model?: string;
+  stanceModel?: string;
+  /** False with --no-headline. */
+  headline: boolean;
 }
 
 export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const format = outputFormat(flags.format);
   const options = { ...readOptions(flags), stdin: io.stdin };
   const specs = inputs.map(parseSpec);
-  const engine = createEngine(flags.model === undefined ? {} : { reliabilityModel: flags.model });
+  if (!flags.headline && flags.stanceModel !== undefined) throw new UsageError('E_USAGE', '--stance-model and --no-headline: choose one');
+  const engine = createEngine({
+    ...(flags.model !== undefined ? { reliabilityModel: flags.model } : {}),
+    ...(flags.headline ? (flags.stanceModel !== undefined ? { stanceModel: flags.stanceModel } : {}) : { stanceModel: null }),
+  });
   const problems = new Problems(io);
   const progress = progressFor(io);
   const out = outputFor(format, io);

@@ -18,7 +18,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = new Command('credence')
     .description('Judge how far to trust a news article, and why.')
     .version(VERSION)
-    .option('--debug', 'print stack traces for errors')
+    .option('--debug', 'print stack traces for errors (anywhere on the command line)')
+    // Subcommands own their options: `stance eval --model` is eval's, not stance's.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -35,6 +37,7 @@ Examples:
   $ credence train --data kaggle-fake-news:train.csv --out my.cdm
   $ credence eval --model my.cdm --data test.jsonl --json
   $ credence eval-matrix --data a.jsonl.gz --data b.jsonl.gz
+  $ credence stance --claim "The mayor resigned" articles/
   $ credence <command> --help`,
     );
 
@@ -52,6 +55,8 @@ Examples:
       .argument('<inputs...>', 'files, folders or - (stdin); PRESET:PATH for a known dataset layout')
       .option('-f, --format <format>', 'text, json, jsonl or csv', 'text')
       .option('-m, --model <file>', 'reliability model file (default: the bundled model)')
+      .option('--stance-model <file>', 'stance model for the headline check (default: the bundled model)')
+      .option('--no-headline', 'skip the headline check')
       .addHelpText(
         'after',
         `
@@ -116,8 +121,70 @@ Examples:
       ),
   ).action(run(async () => (await import('./eval-matrix.js')).evalMatrix));
 
+  // `stance --claim` ranks articles; `stance train` and `stance eval` are its subcommands. Positional
+  // options let the subcommands reuse --model without the parent taking it.
+  const stance = dataOptions(
+    program
+      .command('stance')
+      .description('Rank articles by their stance towards a claim: agree, disagree, discuss or unrelated (FNC-1).')
+      .argument('[inputs...]', 'files, folders or - (stdin); PRESET:PATH for a known dataset layout')
+      .option('--claim <text>', 'the claim to read every article against')
+      .option('-f, --format <format>', 'text or jsonl', 'text')
+      .option('-m, --model <file>', 'stance model file (default: the bundled model)')
+      .enablePositionalOptions()
+      .addHelpText(
+        'after',
+        `
+Each article's body is read against the claim. Articles are ranked agree, disagree, discuss, unrelated,
+the most confident first in each group; each line gives the four probabilities and the body sentence
+that bears most on the claim. An input file named like a subcommand needs a path: ./train.
+
+Examples:
+  $ credence stance --claim "Banksy was arrested in London" articles/
+  $ credence stance --claim "The mayor resigned" --format jsonl news.jsonl.gz > stances.jsonl
+  $ credence stance train --bodies bodies.csv.gz --stances stances.csv.gz --out my-stance.cdm
+  $ credence stance eval --bodies test_bodies.csv --stances test_stances.csv --json`,
+      ),
+  ).action(run(async () => (await import('./stance.js')).stanceClaim));
+
+  stance
+    .command('train')
+    .description('Train a stance model on FNC-1 layout files, report held-out figures, save it with its card.')
+    .requiredOption('--bodies <file>', 'bodies file: Body ID,articleBody (plain or gzipped CSV)')
+    .requiredOption('--stances <file>', 'stances file: Headline,Body ID,Stance (plain or gzipped CSV)')
+    .requiredOption('-o, --out <file>', 'where to write the model (its card goes next to it as .md)')
+    .option('-s, --set <key=value>', 'override a setting, e.g. --set stance.rounds=100 (repeatable)', collect, [])
+    .option('--holdout <fraction>', "share of claims held out for the card's figures: no body, headline or claim in both (0 = none)", '0.2')
+    .addHelpText(
+      'after',
+      `
+The bundled model is rebuilt from ../shared/datasets/fnc1 by npm run train:stance.
+
+Examples:
+  $ credence stance train --bodies bodies.csv.gz --stances stances.csv.gz --out my-stance.cdm
+  $ credence stance train --bodies b.csv --stances s.csv --set stance.rounds=100 --holdout 0 --out quick.cdm`,
+    )
+    .action(run(async () => (await import('./stance-train.js')).stanceTrain));
+
+  stance
+    .command('eval')
+    .description('Score a stance model on labelled FNC-1 layout files: FNC-1 score, macro-F1, per-class F1, confusion.')
+    .option('-m, --model <file>', 'stance model file (default: the bundled model)')
+    .requiredOption('--bodies <file>', 'bodies file: Body ID,articleBody (plain or gzipped CSV)')
+    .requiredOption('--stances <file>', 'stances file: Headline,Body ID,Stance (plain or gzipped CSV)')
+    .option('--json', 'print one JSON object')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ credence stance eval --bodies competition_test_bodies.csv --stances competition_test_stances.csv
+  $ credence stance eval --model my-stance.cdm --bodies b.csv.gz --stances s.csv.gz --json`,
+    )
+    .action(run(async () => (await import('./stance-eval.js')).stanceEval));
+
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // --debug is read above; taken out here so that it may follow a subcommand's own options.
+    await program.parseAsync(argv.filter((a) => a !== '--debug'), { from: 'user' });
   } catch (err) {
     return reportFailure(err, io, debug);
   }

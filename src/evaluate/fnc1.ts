@@ -80,8 +80,13 @@ function column(header: string[], name: string, path: string, required: boolean)
   return i;
 }
 
+export interface Fnc1Options {
+  /** Refuse a stances file without a Stance column (training and evaluation need the gold stance). */
+  requireStance?: boolean;
+}
+
 /** Read an FNC-1 bodies file and stances file; `report` hears every skipped row. */
-export function readFnc1(bodiesPath: string, stancesPath: string, report: (e: CredenceError) => void = () => {}): Fnc1Data {
+export function readFnc1(bodiesPath: string, stancesPath: string, report: (e: CredenceError) => void = () => {}, opts: Fnc1Options = {}): Fnc1Data {
   const b = readRows(bodiesPath);
   const idCol = column(b.header, 'Body ID', bodiesPath, true);
   const textCol = column(b.header, 'articleBody', bodiesPath, true);
@@ -106,7 +111,7 @@ export function readFnc1(bodiesPath: string, stancesPath: string, report: (e: Cr
   const s = readRows(stancesPath);
   const hCol = column(s.header, 'Headline', stancesPath, true);
   const bCol = column(s.header, 'Body ID', stancesPath, true);
-  const sCol = column(s.header, 'Stance', stancesPath, false);
+  const sCol = column(s.header, 'Stance', stancesPath, opts.requireStance === true);
   const pairs: StancePair[] = [];
   let skippedStances = 0;
   for (const r of s.rows) {

@@ -7,17 +7,9 @@
  * 0.25 per unrelated pair plus 1 per related pair. Where an F1 has a zero denominator it is 0, never NaN.
  */
 
-export const STANCES = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
-export type Stance = (typeof STANCES)[number];
+import { STANCE_INDEX, STANCES, UNRELATED, pairScore, type Stance } from '../article/stance.js';
 
-/** Index of a stance in `STANCES`: 0 agree, 1 disagree, 2 discuss, 3 unrelated. */
-export const STANCE_INDEX: Readonly<Record<Stance, number>> = { agree: 0, disagree: 1, discuss: 2, unrelated: 3 };
-export const UNRELATED = 3;
-
-export function parseStance(value: string): Stance | undefined {
-  const v = value.trim().toLowerCase();
-  return (STANCES as readonly string[]).includes(v) ? (v as Stance) : undefined;
-}
+export { pairScore, parseStance, STANCE_INDEX, STANCES, UNRELATED, type Stance } from '../article/stance.js';
 
 export interface StanceClassMetrics {
   precision: number;
@@ -44,17 +36,6 @@ export interface StanceMetrics {
   relatedF1: number;
   /** confusion[gold][predicted], in `STANCES` order (the official scorer's layout). */
   confusion: number[][];
-}
-
-/** The points one pair earns under the official scorer. Classes are `STANCES` indices. */
-export function pairScore(gold: number, predicted: number): number {
-  let s = 0;
-  if (gold === predicted) {
-    s += 0.25;
-    if (gold !== UNRELATED) s += 0.5;
-  }
-  if (gold !== UNRELATED && predicted !== UNRELATED) s += 0.25;
-  return s;
 }
 
 /** The official score, its maximum and the relative score in percent. */

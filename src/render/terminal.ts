@@ -3,7 +3,7 @@
  * quoted with the n-grams that drove the score highlighted (red towards unreliable, green towards
  * reliable; without colour, «» and ‹› mark them).
  */
-import type { Report, Span } from '../article/report.js';
+import type { HeadlineSection, Report, Span } from '../article/report.js';
 
 export interface Style {
   bold(s: string): string;
@@ -49,8 +49,39 @@ export function renderReport(r: Report, text: string, c: Style, colour: boolean)
       out.push(`  ${arrow} ${fmt(s.contribution)}  ${highlight(text, s, marks, c, colour)}`);
     }
   }
+  if (r.headline !== undefined) out.push('', ...renderHeadline(r.headline, text, c));
   out.push('');
   return out.join('\n');
+}
+
+/** What each stance means for the reader, in words. */
+const VERDICT = {
+  agree: { word: 'BACKED', says: 'the body agrees with its headline' },
+  disagree: { word: 'CONTRADICTED', says: 'the body contradicts its own headline' },
+  discuss: { word: 'NOT BACKED', says: "the body reports the headline's claim without confirming it" },
+  unrelated: { word: 'NOT BACKED', says: 'the body is about something other than its headline' },
+} as const;
+
+const ROLE_MARK = { supports: '+', contradicts: '−', discusses: '~' } as const;
+
+function renderHeadline(h: HeadlineSection, text: string, c: Style): string[] {
+  const v = VERDICT[h.stance];
+  const colour = h.stance === 'agree' ? c.green : h.stance === 'disagree' ? c.red : c.yellow;
+  const p = h.probabilities;
+  const out = [
+    `${c.bold('Headline')}     ${colour(v.word)}  ${v.says} (${Math.round(p[h.stance] * 100)}%)`,
+    c.dim(`  agree ${pc(p.agree)} · disagree ${pc(p.disagree)} · discuss ${pc(p.discuss)} · unrelated ${pc(p.unrelated)}; model: ${h.model}`),
+  ];
+  for (const e of h.evidence.slice(0, 3)) {
+    let t = clean(text.slice(e.start, e.end)).trim();
+    if (t.length > MAX_SHOWN) t = t.slice(0, MAX_SHOWN) + '…';
+    out.push(`  ${ROLE_MARK[e.role]} ${c.dim(e.role.padEnd(11))} ${t}`);
+  }
+  return out;
+}
+
+function pc(x: number): string {
+  return `${Math.round(x * 100)}%`;
 }
 
 function fmt(x: number): string {

@@ -2,7 +2,7 @@
  * The stance model's card, generated from the model file's own metadata (as the reliability card is):
  * what data it was fitted on, how it was held out, what it scored there, how long it took.
  */
-import type { Stance } from '../../evaluate/stance-metrics.js';
+import type { Stance } from '../../article/stance.js';
 
 export interface StanceDataRecord {
   /** The files as given (bodies, stances). */
@@ -48,7 +48,7 @@ const f3 = (x: number): string => x.toFixed(3);
 export function renderStanceCard(card: StanceCard, settings: unknown): string {
   const lines: string[] = [];
   lines.push(`# ${card.name}`, '', card.description, '');
-  lines.push("_This card is generated from the model file's metadata; do not edit it by hand._", '');
+  lines.push("_This card is generated from the model file's metadata by `credence stance train`; do not edit it by hand._", '');
   lines.push('| | |', '|---|---|');
   lines.push(`| created | ${card.createdAt} |`, `| Credence | ${card.credenceVersion} |`);
   lines.push(`| rebuild with | \`${card.command}\` |`);
@@ -66,6 +66,10 @@ export function renderStanceCard(card: StanceCard, settings: unknown): string {
         `${d.counts.agree} | ${d.counts.disagree} | ${d.counts.discuss} | ${d.counts.unrelated} | ${d.skipped} |`,
     );
   }
+  lines.push('');
+  for (const d of card.trainingData) {
+    lines.push(`- \`${d.bodies}\`: SHA-256 \`${d.bodiesSha256}\``, `- \`${d.stances}\`: SHA-256 \`${d.stancesSha256}\``);
+  }
   lines.push('', '## Metrics', '');
   const h = card.metrics.heldOut;
   if (h === undefined) lines.push('No held-out metrics were computed for this model.', '');
@@ -77,6 +81,11 @@ export function renderStanceCard(card: StanceCard, settings: unknown): string {
         `${f3(h.perClassF1.agree)} | ${f3(h.perClassF1.disagree)} | ${f3(h.perClassF1.discuss)} | ${f3(h.perClassF1.unrelated)} |`,
       '',
     );
+    lines.push('Confusion matrix of the held-out pairs (rows: gold, columns: predicted):', '');
+    lines.push('| gold \\ predicted | agree | disagree | discuss | unrelated |', '|---|---:|---:|---:|---:|');
+    const names = ['agree', 'disagree', 'discuss', 'unrelated'];
+    h.confusion.forEach((row, i) => lines.push(`| ${names[i]} | ${row.join(' | ')} |`));
+    lines.push('');
   }
   lines.push('## Settings', '', '```json', JSON.stringify(settings, null, 2), '```', '');
   return lines.join('\n');

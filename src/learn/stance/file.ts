@@ -14,8 +14,11 @@ import type { StanceCard } from './card.js';
 import type { StanceModel, StanceSettings, TextView } from './model.js';
 
 export const STANCE_KIND = 'stance';
-/** Bumped when the meaning of the stored arrays changes; older files are refused with a retrain hint. */
-export const STANCE_LAYOUT = 1;
+/**
+ * Bumped when the meaning of the stored arrays changes; older files are refused with a retrain hint.
+ * Layout 2: the IDF is stored sparsely (the value of unseen buckets once, then the seen buckets).
+ */
+export const STANCE_LAYOUT = 2;
 
 const gbdtHeader = z.object({ classes: z.number().int().min(2), features: z.number().int().min(1), rounds: z.number().int().min(0) });
 
@@ -100,8 +103,33 @@ function denseWeights(idx: Int32Array, val: Float32Array, cols: number, what: st
   return w;
 }
 
+/** The IDF as its most common value (that of unseen buckets) and the buckets that differ from it. */
+function sparseIdf(values: Float32Array): { fill: Float32Array; idx: Int32Array; val: Float32Array } {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let fill = 0;
+  let most = -1;
+  for (const [v, c] of counts) if (c > most) [fill, most] = [v, c];
+  const idx: number[] = [];
+  for (let b = 0; b < values.length; b++) if (values[b] !== fill) idx.push(b);
+  return { fill: Float32Array.of(fill), idx: Int32Array.from(idx), val: Float32Array.from(idx, (b) => values[b]!) };
+}
+
+function denseIdf(c: ModelContainer<unknown>, bits: number, file: string): Float32Array {
+  const values = new Float32Array(1 << bits).fill(requireArray(c, 'idf.fill', 'f32', file, 1)[0]!);
+  const idx = requireArray(c, 'idf.idx', 'i32', file);
+  const val = requireArray(c, 'idf.val', 'f32', file, idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const b = idx[k]!;
+    if (b < 0 || b >= values.length) throw new UsageError('E_MODEL', 'not a usable Credence model: an IDF bucket is outside its hash space', { file });
+    values[b] = val[k]!;
+  }
+  return values;
+}
+
 function container(model: StanceModel, card: StanceCard): ModelContainer<unknown> {
-  const arrays: Record<string, StoredArray> = { idf: model.idf.values };
+  const idf = sparseIdf(model.idf.values);
+  const arrays: Record<string, StoredArray> = { 'idf.fill': idf.fill, 'idf.idx': idf.idx, 'idf.val': idf.val };
   const related = gbdtArrays('related', model.related, arrays);
   const stance = gbdtArrays('stance', model.stance, arrays);
   const cols = 1 << model.settings.text.bits;
@@ -169,7 +197,7 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
     weights: denseWeights(requireArray(c, `text${v}.idx`, 'i32', file), requireArray(c, `text${v}.val`, 'f32', file), cols, `text model ${v}`, file),
     bias: requireArray(c, `text${v}.bias`, 'f64', file, 3),
   }));
-  const idf = { bits: settings.idfBits, values: requireArray(c, 'idf', 'f32', file, 1 << settings.idfBits) };
+  const idf = { bits: settings.idfBits, values: denseIdf(c, settings.idfBits, file) };
   if (related.features !== DENSE_NAMES.length) {
     throw new UsageError('E_MODEL_VERSION', `the stance model was made with ${related.features} pair features, this Credence computes ${DENSE_NAMES.length}; retrain it (credence stance train)`, { file });
   }

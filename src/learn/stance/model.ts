@@ -20,7 +20,7 @@
  * (`readSide`), then `predictSides(model, cache.headline(h), cache.body(b))` with a `StanceCache`.
  */
 import type { Doc } from '../../text/doc.js';
-import { pairScore, STANCE_INDEX, STANCES, type Stance } from '../../evaluate/stance-metrics.js';
+import { pairScore, STANCE_INDEX, STANCES, type EvidenceRole, type Stance } from '../../article/stance.js';
 import { DEFAULT_GBDT, fitGbdtBagged, gbdtProbabilities, type GbdtModel, type GbdtParams } from './gbdt.js';
 import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type PairAnalysis, type PreparedBody, type PreparedHeadline, type StanceIdf, type FeatureContext } from './features.js';
 import { CUE_CATEGORIES } from './cues.js';
@@ -108,7 +108,7 @@ export interface StanceExample {
   stance: Stance;
 }
 
-export type EvidenceRole = 'supports' | 'contradicts' | 'discusses';
+export type { EvidenceRole };
 
 export interface StanceEvidence {
   /** Offsets into the text of the Doc the body was read from. */
