@@ -6,7 +6,6 @@ import { UsageError } from '../article/errors.js';
 import type { Report } from '../article/report.js';
 import { createEngine } from '../analyse/engine.js';
 import { parseSpec, readDataset } from '../ingest/index.js';
-import { csvHeader, csvRow } from '../render/csv.js';
 import { renderReport } from '../render/terminal.js';
 import { colourEnabled, coloursFor, EXIT, Problems, type Io } from './io.js';
 import { readOptions, type DataFlags } from './options.js';
@@ -95,6 +94,8 @@ function outputFor(format: OutputFormat, io: Io): Output {
       let header = false;
       return {
         write: async (r) => {
+          // The CSV writer loads only when CSV is asked for (start-up time).
+          const { csvHeader, csvRow } = await import('../render/csv.js');
           if (!header) await write(stdout, csvHeader());
           header = true;
           await write(stdout, csvRow(r));

@@ -2,7 +2,8 @@
  * Progress on stderr for work that takes more than two seconds, and only on a terminal: a bar when
  * the total is known, a running count otherwise. Silent when stderr is a file or a pipe.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 import { colourEnabled, type Io } from './io.js';
 
 export interface Progress {
@@ -12,6 +13,7 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, stop() {} };
 const DELAY_MS = 2000;
+const require = createRequire(import.meta.url);
 
 export function progressFor(io: Io): Progress {
   if (io.stderr.isTTY !== true) return SILENT;
@@ -24,6 +26,8 @@ export function progressFor(io: Io): Progress {
       if (bar === undefined || stage !== current) {
         bar?.stop();
         current = stage;
+        // Loaded the first time a bar is drawn, not on every start (start-up time).
+        const cliProgress = require('cli-progress') as typeof import('cli-progress');
         const format =
           total === undefined
             ? `${stage.padEnd(18)} {value} done`

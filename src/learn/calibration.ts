@@ -113,9 +113,18 @@ export function fitPlatt(z: ArrayLike<number>, y: ArrayLike<number>, sampleWeigh
 export function fitIsotonic(z: ArrayLike<number>, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): Calibrator {
   const order = Array.from({ length: z.length }, (_, i) => i).sort((i, j) => z[i]! - z[j]!);
   const blocks: { sum: number; weight: number; lo: number; hi: number }[] = [];
-  for (const i of order) {
-    const w = sampleWeight?.[i] ?? 1;
-    blocks.push({ sum: w * (y[i] === 1 ? 1 : 0), weight: w, lo: z[i]!, hi: z[i]! });
+  for (let k = 0; k < order.length; ) {
+    // Tied scores are one point (their mean label), whatever order the sort left them in.
+    const at = z[order[k]!]!;
+    let sum = 0;
+    let weight = 0;
+    for (; k < order.length && z[order[k]!] === at; k++) {
+      const i = order[k]!;
+      const w = sampleWeight?.[i] ?? 1;
+      sum += w * (y[i] === 1 ? 1 : 0);
+      weight += w;
+    }
+    blocks.push({ sum, weight, lo: at, hi: at });
     while (blocks.length > 1) {
       const last = blocks[blocks.length - 1]!;
       const prev = blocks[blocks.length - 2]!;

@@ -116,10 +116,16 @@ export function decodeModel(bytes: Buffer, kind: string, file: string): ModelCon
     const from = start + e.offset;
     const to = from + e.length * size;
     if (from < start || to > bytes.length - 4) throw bad(`array "${name}" runs past the end of the file`);
-    // Copy into a fresh, aligned buffer: the file buffer's offset may not be a multiple of the element size.
-    const copy = new ArrayBuffer(e.length * size);
-    new Uint8Array(copy).set(bytes.subarray(from, to));
-    arrays[name] = e.type === 'f32' ? new Float32Array(copy) : e.type === 'f64' ? new Float64Array(copy) : new Int32Array(copy);
+    // A view of the file's bytes when they are aligned for the element type (a large file read whole is);
+    // otherwise a copy into a fresh, aligned buffer.
+    let buffer: ArrayBufferLike = bytes.buffer;
+    let at = bytes.byteOffset + from;
+    if (at % size !== 0) {
+      buffer = new ArrayBuffer(e.length * size);
+      new Uint8Array(buffer).set(bytes.subarray(from, to));
+      at = 0;
+    }
+    arrays[name] = e.type === 'f32' ? new Float32Array(buffer, at, e.length) : e.type === 'f64' ? new Float64Array(buffer, at, e.length) : new Int32Array(buffer, at, e.length);
   }
   return { kind, header: parsed.header, arrays };
 }

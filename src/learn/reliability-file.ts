@@ -1,44 +1,57 @@
 /** Saving and loading the reliability model: settings and small values in the header, weights as arrays. */
-import { z } from 'zod';
 import { UsageError } from '../article/errors.js';
+import type { Calibrator } from './calibration.js';
 import type { ModelCard } from './card.js';
+import { arr, bool, byKind, check, num, obj, refine, str } from './header-shape.js';
 import { loadModel, requireArray, saveModel, type StoredArray } from './model-file.js';
 import { STYLE_FEATURES } from '../text/style.js';
 import { columnCount, type ReliabilityModel, type ReliabilitySettings } from './reliability.js';
 
 export const RELIABILITY_KIND = 'reliability';
 
-const calibratorSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('platt'), a: z.number(), b: z.number() }),
-  z
-    .object({ kind: z.literal('isotonic'), thresholds: z.array(z.number()), values: z.array(z.number().min(0).max(1)) })
-    // Otherwise a probability is read past the end of `values`: NaN, printed as null.
-    .refine((c) => c.thresholds.length === c.values.length, 'thresholds and values must be as many')
-    .refine((c) => c.thresholds.every((t, i) => i === 0 || t >= c.thresholds[i - 1]!), 'thresholds must be sorted'),
-]);
+const calibratorShape = byKind('kind', {
+  platt: obj({ a: num(), b: num() }),
+  isotonic: refine(
+    refine(
+      obj({ thresholds: arr(num()), values: arr(num({ min: 0, max: 1 })) }),
+      // Otherwise a probability is read past the end of `values`: NaN, printed as null.
+      (c: { thresholds: number[]; values: number[] }) => c.thresholds.length === c.values.length,
+      'thresholds and values must be as many',
+    ),
+    (c: { thresholds: number[] }) => c.thresholds.every((t, i) => i === 0 || t >= c.thresholds[i - 1]!),
+    'thresholds must be sorted',
+  ),
+});
 
-const count = z.number().int().min(0).max(10);
+const count = num({ int: true, min: 0, max: 10 });
 // Every setting predicting reads: a header missing one would load and then crash on the first article.
-const headerSchema = z.object({
-  settings: z.looseObject({
-    seed: z.number(),
-    features: z.looseObject({
-      bucketsLog2: z.number().int().min(8).max(26),
+const headerShape = obj({
+  settings: obj({
+    seed: num(),
+    features: obj({
+      bucketsLog2: num({ int: true, min: 8, max: 26 }),
       wordNgramMax: count,
       titleNgramMax: count,
       charNgramMin: count,
       charNgramMax: count,
       shapeNgramMax: count,
-      numberShapes: z.boolean(),
-      blockWeights: z.object({ word: z.number(), title: z.number(), char: z.number(), shape: z.number() }),
+      numberShapes: bool,
+      blockWeights: obj({ word: num(), title: num(), char: num(), shape: num() }),
     }),
-    styleWeight: z.number(),
-    bands: z.object({ reliableBelow: z.number(), unreliableAbove: z.number() }),
+    styleWeight: num(),
+    bands: obj({ reliableBelow: num(), unreliableAbove: num() }),
   }),
-  bias: z.number(),
-  calibrator: calibratorSchema,
-  card: z.looseObject({ name: z.string() }),
+  bias: num(),
+  calibrator: calibratorShape,
+  card: obj({ name: str }),
 });
+
+interface Header {
+  settings: ReliabilitySettings;
+  bias: number;
+  calibrator: Calibrator;
+  card: ModelCard;
+}
 
 export interface LoadedReliability {
   model: ReliabilityModel;
@@ -61,24 +74,22 @@ export function saveReliability(path: string, model: ReliabilityModel, card: Mod
 
 export function loadReliability(path: string): LoadedReliability {
   const container = loadModel(path, RELIABILITY_KIND);
-  const parsed = headerSchema.safeParse(container.header);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError('E_MODEL', `not a usable Credence model: header field "${issue.path.join('.')}": ${issue.message}`, { file: path });
-  }
-  const settings = parsed.data.settings as unknown as ReliabilitySettings;
+  const header = check<Header>(headerShape, container.header, (field, message) => {
+    throw new UsageError('E_MODEL', `not a usable Credence model: header field "${field}": ${message}`, { file: path });
+  });
+  const settings = header.settings;
   const cols = columnCount(settings.features);
   const hashed = 1 << settings.features.bucketsLog2;
   const model: ReliabilityModel = {
     settings,
     weights: requireArray(container, 'weights', 'f32', path, cols),
-    bias: parsed.data.bias,
+    bias: header.bias,
     idf: container.arrays.idf === undefined ? undefined : requireArray(container, 'idf', 'f32', path, hashed),
     style: {
       mean: requireArray(container, 'styleMean', 'f64', path, STYLE_FEATURES.length),
       sd: requireArray(container, 'styleSd', 'f64', path, STYLE_FEATURES.length),
     },
-    calibrator: parsed.data.calibrator,
+    calibrator: header.calibrator,
   };
-  return { model, card: parsed.data.card as unknown as ModelCard };
+  return { model, card: header.card };
 }

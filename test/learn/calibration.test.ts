@@ -115,6 +115,19 @@ describe('isotonic regression', () => {
     expect(calibrate(c, 2.25)).toBeCloseTo(0.25, 12);
   });
 
+  it('gives tied scores their mean label, whatever order they come in', () => {
+    for (const [z, y] of [
+      [[0, 1, 1, 2], [0, 0, 1, 1]],
+      [[0, 1, 1, 2], [0, 1, 0, 1]],
+      [[1, 0, 2, 1], [1, 0, 1, 0]],
+    ] as const) {
+      const c = fitIsotonic(z, y);
+      expect(calibrate(c, 1)).toBeCloseTo(0.5, 12);
+      expect(calibrate(c, 0)).toBe(0);
+      expect(calibrate(c, 2)).toBe(1);
+    }
+  });
+
   it('clamps outside the fitted range and copes with no data', () => {
     const c = fitIsotonic([0, 1], [0, 1]);
     expect(calibrate(c, -100)).toBe(0);

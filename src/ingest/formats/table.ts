@@ -10,7 +10,7 @@ import { assembleRules, rawLimit, type FileContext, type Settings } from '../set
 import { textLines } from '../source/lines.js';
 import type { Source } from '../source/open.js';
 import type { Field, ReadItem } from '../types.js';
-import { tableRows, type Dialect } from './table-rows.js';
+import type { Dialect } from './table-rows.js';
 
 export interface TableLayout {
   dialect: Dialect;
@@ -76,6 +76,8 @@ export async function* readTable(source: Source, context: FileContext, layout: T
   let plan = layout.header.kind === 'fixed' ? planColumns(layout.header.names, layout, context) : undefined;
   let record = 0;
 
+  // The CSV parser loads with the first table read, not with every command (start-up time).
+  const { tableRows } = await import('./table-rows.js');
   for await (const row of tableRows(textLines(source.chunks, limit), layout.dialect, limit)) {
     const where = { file: context.file, line: row.line };
     if (plan === undefined && row.kind !== 'row') {

@@ -4,8 +4,8 @@
  * header; IDF, tree nodes and text-model weights are typed arrays. Text-model weights are stored
  * sparsely (only the columns training touched), so the file grows with the vocabulary seen, not the hash space.
  */
-import { z } from 'zod';
 import { UsageError } from '../../article/errors.js';
+import { arr, check, nullable, num, obj, oneOf, str } from '../header-shape.js';
 import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type ModelContainer, type StoredArray } from '../model-file.js';
 import { DENSE_NAMES } from './features.js';
 import type { GbdtModel } from './gbdt.js';
@@ -20,30 +20,46 @@ export const STANCE_KIND = 'stance';
  */
 export const STANCE_LAYOUT = 2;
 
-const gbdtHeader = z.object({ classes: z.number().int().min(2), features: z.number().int().min(1), rounds: z.number().int().min(0) });
+interface GbdtHeader {
+  classes: number;
+  features: number;
+  rounds: number;
+}
+const gbdtHeader = obj({ classes: num({ int: true, min: 2 }), features: num({ int: true, min: 1 }), rounds: num({ int: true, min: 0 }) });
 
-const headerSchema = z.object({
-  layout: z.number().int(),
-  settings: z.looseObject({
-    seed: z.number(),
-    idfBits: z.number().int().min(8).max(24),
-    decision: z.enum(['probable', 'fnc']),
-    evidenceSentences: z.number().int().min(0),
-    text: z.looseObject({ bits: z.number().int().min(8).max(24), topSentences: z.number().int().min(0) }),
+const VIEWS: readonly TextView[] = ['body', 'head', 'top', 'lead', 'cross'];
+const headerShape = obj({
+  layout: num({ int: true }),
+  settings: obj({
+    seed: num(),
+    idfBits: num({ int: true, min: 8, max: 24 }),
+    decision: oneOf(['probable', 'fnc']),
+    evidenceSentences: num({ int: true, min: 0 }),
+    text: obj({ bits: num({ int: true, min: 8, max: 24 }), topSentences: num({ int: true, min: 0 }) }),
   }),
   related: gbdtHeader,
   stance: gbdtHeader,
-  text: z.array(z.object({ view: z.enum(['body', 'head', 'top', 'lead', 'cross']) })),
-  mlp: z.object({ inputs: z.number().int().min(1), hidden: z.number().int().min(1), classes: z.literal(3) }).nullable(),
-  card: z.looseObject({ name: z.string() }),
+  text: arr(obj({ view: oneOf(VIEWS) })),
+  mlp: nullable(obj({ inputs: num({ int: true, min: 1 }), hidden: num({ int: true, min: 1 }), classes: oneOf([3]) })),
+  card: obj({ name: str }),
 });
+
+interface Header {
+  layout: number;
+  settings: StanceSettings;
+  related: GbdtHeader;
+  stance: GbdtHeader;
+  text: { view: TextView }[];
+  mlp: { inputs: number; hidden: number; classes: 3 } | null;
+  card: StanceCard;
+}
 
 export interface LoadedStance {
   model: StanceModel;
   card: StanceCard;
 }
 
-function gbdtArrays(prefix: string, m: GbdtModel, arrays: Record<string, StoredArray>): z.infer<typeof gbdtHeader> {
+function gbdtArrays(prefix: string, m: GbdtModel, arrays: Record<string, StoredArray>): GbdtHeader {
   arrays[`${prefix}.base`] = m.base;
   arrays[`${prefix}.feature`] = m.feature;
   arrays[`${prefix}.threshold`] = m.threshold;
@@ -54,7 +70,7 @@ function gbdtArrays(prefix: string, m: GbdtModel, arrays: Record<string, StoredA
   return { classes: m.classes, features: m.features, rounds: m.rounds };
 }
 
-function readGbdt(c: ModelContainer<unknown>, prefix: string, h: z.infer<typeof gbdtHeader>, file: string): GbdtModel {
+function readGbdt(c: ModelContainer<unknown>, prefix: string, h: GbdtHeader, file: string): GbdtModel {
   const feature = requireArray(c, `${prefix}.feature`, 'i32', file);
   const nodes = feature.length;
   const m: GbdtModel = {
@@ -179,21 +195,18 @@ export function decodeStance(bytes: Buffer, file = '<memory>'): LoadedStance {
 }
 
 function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
-  const parsed = headerSchema.safeParse(c.header);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError('E_MODEL', `not a usable Credence model: header field "${issue.path.join('.')}": ${issue.message}`, { file });
-  }
-  const h = parsed.data;
+  const h = check<Header>(headerShape, c.header, (field, message) => {
+    throw new UsageError('E_MODEL', `not a usable Credence model: header field "${field}": ${message}`, { file });
+  });
   if (h.layout !== STANCE_LAYOUT) {
     throw new UsageError('E_MODEL_VERSION', `stance model layout ${h.layout}, but this Credence reads layout ${STANCE_LAYOUT}; retrain it (credence stance train)`, { file });
   }
-  const settings = h.settings as unknown as StanceSettings;
+  const settings = h.settings;
   const cols = 1 << settings.text.bits;
   const related = readGbdt(c, 'related', h.related, file);
   const stance = readGbdt(c, 'stance', h.stance, file);
   const text = h.text.map((t, v) => ({
-    view: t.view as TextView,
+    view: t.view,
     weights: denseWeights(requireArray(c, `text${v}.idx`, 'i32', file), requireArray(c, `text${v}.val`, 'f32', file), cols, `text model ${v}`, file),
     bias: requireArray(c, `text${v}.bias`, 'f64', file, 3),
   }));
@@ -221,5 +234,5 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
   if (stance.features !== related.features + stackedWidth) {
     throw new UsageError('E_MODEL', 'not a usable Credence model: the stance stage expects a different number of features', { file });
   }
-  return { model: { settings, idf, related, stance, text, mlp }, card: h.card as unknown as StanceCard };
+  return { model: { settings, idf, related, stance, text, mlp }, card: h.card };
 }
