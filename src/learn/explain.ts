@@ -54,6 +54,8 @@ export interface ExplainOptions {
 // A word's character n-grams are credited to the word itself: its weight is its unigram's and its parts' together.
 const KIND: Record<Block, FeatureKind> = { word: 'words', title: 'headline words', char: 'words', shape: 'writing pattern' };
 const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
+const BLOCK_NUMBER: Record<Block, number> = { word: 0, title: 1, char: 2, shape: 3 };
+const SPAN_END = 2 ** 26;
 
 interface Occurrence {
   block: Block;
@@ -74,40 +76,52 @@ export function explainReliability(model: ReliabilityModel, doc: Doc, opts: Expl
   });
   const slope = logitSlope(model.calibrator);
 
-  // Each block's normalised values, exactly as the model's input row is built.
-  const perBlock = new Map<Block, Map<number, number>>();
-  for (const block of BLOCKS) {
+  // Each block's normalised values, exactly as the model's input row is built; a column's key is
+  // block number · 2^bucketsLog2 + column (block indices share one hashed space).
+  const width = 2 ** s.bucketsLog2;
+  const contribution = new Map<number, number>();
+  BLOCKS.forEach((block, b) => {
     const only = { word: EMPTY, title: EMPTY, char: EMPTY, shape: EMPTY, [block]: counts[block] } as BlockCounts;
     const v = weighFeatures(only, s, model.idf);
-    const m = new Map<number, number>();
-    for (let j = 0; j < v.idx.length; j++) m.set(v.idx[j]!, slope * model.weights[v.idx[j]!]! * v.val[j]!);
-    perBlock.set(block, m);
-  }
-  const occurrenceCount = new Map<string, number>();
+    for (let j = 0; j < v.idx.length; j++) contribution.set(b * width + v.idx[j]!, slope * model.weights[v.idx[j]!]! * v.val[j]!);
+  });
+  const occurrenceCount = new Map<number, number>();
   for (const o of occurrences) {
-    const key = `${o.block}:${o.index}`;
+    const key = BLOCK_NUMBER[o.block] * width + o.index;
     occurrenceCount.set(key, (occurrenceCount.get(key) ?? 0) + 1);
   }
 
   const sentenceOf = new Int32Array(doc.tokens.length).fill(-1);
   doc.sentences.forEach((sent, i) => sentenceOf.fill(i, sent.tokenStart, sent.tokenEnd));
   const sentenceSums = new Float64Array(doc.sentences.length);
-  const features = new Map<string, FeatureContribution>();
+  // Each feature with the spans already given to it (start and end packed in one number: both < 2^26).
+  const features = new Map<FeatureKind, Map<string, { f: FeatureContribution; seen: Set<number> }>>(
+    (['words', 'headline words', 'writing pattern', 'style'] as const).map((k) => [k, new Map()]),
+  );
+  const norm = doc.tokens.norm;
   for (const o of occurrences) {
-    const column = perBlock.get(o.block)!.get(o.index) ?? 0;
+    const key = BLOCK_NUMBER[o.block] * width + o.index;
+    const column = contribution.get(key) ?? 0;
     if (column === 0) continue;
-    const share = column / occurrenceCount.get(`${o.block}:${o.index}`)!;
+    const share = column / occurrenceCount.get(key)!;
     const sentence = sentenceOf[o.tokenStart]!;
     if (sentence >= 0) sentenceSums[sentence] = sentenceSums[sentence]! + share;
-    const text = o.block === 'shape' ? doc.text.slice(o.start, o.end) : doc.tokens.norm.slice(o.tokenStart, o.tokenEnd).join(' ');
-    const key = `${KIND[o.block]}\u0000${text}`;
-    let f = features.get(key);
-    if (f === undefined) {
-      f = { text, kind: KIND[o.block], weight: 0, spans: [] };
-      features.set(key, f);
+    const text =
+      o.block === 'shape' ? doc.text.slice(o.start, o.end) : o.tokenEnd === o.tokenStart + 1 ? norm[o.tokenStart]! : norm.slice(o.tokenStart, o.tokenEnd).join(' ');
+    const kind = KIND[o.block];
+    // Keyed by kind, then by the text itself: a word's text is the Doc's own string, no new key is made.
+    const ofKind = features.get(kind)!;
+    let entry = ofKind.get(text);
+    if (entry === undefined) {
+      entry = { f: { text, kind, weight: 0, spans: [] }, seen: new Set() };
+      ofKind.set(text, entry);
     }
-    f.weight += share;
-    if (!f.spans.some((sp) => sp.start === o.start && sp.end === o.end)) f.spans.push({ start: o.start, end: o.end });
+    entry.f.weight += share;
+    const span = o.start * SPAN_END + o.end;
+    if (!entry.seen.has(span)) {
+      entry.seen.add(span);
+      entry.f.spans.push({ start: o.start, end: o.end });
+    }
   }
 
   // Dense style measures, when the model uses them: named, with no span.
@@ -118,11 +132,11 @@ export function explainReliability(model: ReliabilityModel, doc: Doc, opts: Expl
     for (let j = 0; j < v.idx.length; j++) {
       const name = STYLE_FEATURES[v.idx[j]! - base];
       if (name === undefined) continue;
-      features.set(`style\u0000${name}`, { text: name, kind: 'style', weight: slope * model.weights[v.idx[j]!]! * v.val[j]!, spans: [] });
+      features.get('style')!.set(name, { f: { text: name, kind: 'style', weight: slope * model.weights[v.idx[j]!]! * v.val[j]!, spans: [] }, seen: new Set() });
     }
   }
 
-  const all = [...features.values()];
+  const all = [...features.values()].flatMap((m) => [...m.values()].map((e) => e.f));
   const baseline = model.calibrator.kind === 'platt' ? slope * model.bias + model.calibrator.b : model.bias;
   const logit = baseline + all.reduce((sum, f) => sum + f.weight, 0);
   const towardsUnreliable = all.filter((f) => f.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, perDirection);
