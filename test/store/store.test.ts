@@ -1,0 +1,188 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/article/errors.js';
+import { factCheckKey, type FactCheckInput } from '../../src/store/factchecks.js';
+import { MIGRATIONS, migrate, Store, storeDir } from '../../src/store/store.js';
+import { ftsQuery, queryTerms, terms } from '../../src/store/terms.js';
+import { normaliseVerdict } from '../../src/store/verdict.js';
+
+const dirs: string[] = [];
+function tmp(): string {
+  const d = mkdtempSync(join(tmpdir(), 'credence-store-'));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const fc = (over: Partial<FactCheckInput> = {}): FactCheckInput => ({
+  claim: 'Drinking seawater cures the common cold',
+  verdict: 'false',
+  verdictText: 'Pants on Fire',
+  publisher: 'Example Checks',
+  source: 'claimreview',
+  url: 'https://checks.example.org/seawater',
+  ...over,
+});
+
+describe('store folder', () => {
+  it('takes --db, else CREDENCE_DB, else XDG_DATA_HOME, else ~/.local/share', () => {
+    expect(storeDir('/a/b', { CREDENCE_DB: '/c' })).toBe('/a/b');
+    expect(storeDir(undefined, { CREDENCE_DB: '/c' })).toBe('/c');
+    expect(storeDir(undefined, { XDG_DATA_HOME: '/x' })).toBe('/x/credence');
+    expect(storeDir(undefined, { HOME: '/home/u' })).toBe('/home/u/.local/share/credence');
+  });
+});
+
+describe('migrations', () => {
+  it('creates the folder and the schema on first use, and does nothing the second time', () => {
+    const dir = join(tmp(), 'nested', 'store');
+    const s = Store.open(dir);
+    expect(s.schemaVersion).toBe(MIGRATIONS.length);
+    s.factChecks.upsert(fc());
+    s.close();
+    const again = Store.open(dir);
+    expect(again.schemaVersion).toBe(MIGRATIONS.length);
+    expect(again.factChecks.count()).toBe(1);
+    again.close();
+  });
+
+  it('applies only the migrations a database has not had, each in a transaction', () => {
+    const db = new Database(':memory:');
+    const steps = [
+      { name: 'one', sql: 'CREATE TABLE a (x)' },
+      { name: 'two', sql: 'CREATE TABLE b (y)' },
+    ];
+    expect(migrate(db, 'mem', steps.slice(0, 1))).toBe(1);
+    expect(migrate(db, 'mem', steps)).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    // A failing migration leaves nothing half-done.
+    expect(() => migrate(db, 'mem', [...steps, { name: 'bad', sql: 'CREATE TABLE c (z); CREATE TABLE a (x)' }])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'c'").get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a database from a newer Credence', () => {
+    const dir = tmp();
+    const db = new Database(join(dir, 'credence.db'));
+    db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    db.close();
+    expect(() => Store.open(dir)).toThrow(UsageError);
+  });
+});
+
+describe('fact-checks', () => {
+  it('updates on a second import of the same fact-check instead of adding one', () => {
+    const s = Store.open(':memory:');
+    expect(s.factChecks.upsert(fc()).result).toBe('imported');
+    expect(s.factChecks.upsert(fc({ verdictText: 'False' })).result).toBe('updated');
+    expect(s.factChecks.count()).toBe(1);
+    expect(s.factChecks.search('seawater')[0]!.factCheck.verdictText).toBe('False');
+    // The old index entry is gone: one hit, not two.
+    expect(s.factChecks.search('seawater cold')).toHaveLength(1);
+    s.close();
+  });
+
+  it('keys by url, else dataset id, else publisher and claim text', () => {
+    expect(factCheckKey(fc())).toBe('url:https://checks.example.org/seawater');
+    expect(factCheckKey(fc({ url: undefined, source: 'liar', sourceId: '12' }))).toBe('id:liar:12');
+    const a = factCheckKey(fc({ url: undefined }));
+    expect(a).toMatch(/^hash:example checks:[0-9a-f]{40}$/);
+    expect(factCheckKey(fc({ url: undefined, claim: '  drinking SEAWATER cures the common   cold' }))).toBe(a);
+    expect(factCheckKey(fc({ url: undefined, publisher: 'Other' }))).not.toBe(a);
+  });
+
+  it('ranks by BM25 and finds inflected forms', () => {
+    const s = Store.open(':memory:');
+    s.factChecks.upsert(fc());
+    s.factChecks.upsert(fc({ url: 'u2', claim: 'The senator voted against the budget for schools' }));
+    s.factChecks.upsert(fc({ url: 'u3', claim: 'Seawater is salty', title: 'Is seawater salty?' }));
+    const hits = s.factChecks.search('does drinking sea water cure colds? seawater');
+    expect(hits.map((h) => h.factCheck.url)).toEqual(['https://checks.example.org/seawater', 'u3']);
+    expect(hits[0]!.bm25).toBeGreaterThan(hits[1]!.bm25);
+    s.close();
+  });
+
+  it('filters by date and language', () => {
+    const s = Store.open(':memory:');
+    s.factChecks.upsert(fc({ reviewDate: '2019-01-01', language: 'en' }));
+    s.factChecks.upsert(fc({ url: 'u2', reviewDate: '2024-01-01', language: 'fr' }));
+    expect(s.factChecks.search('seawater', { since: '2020-01-01' }).map((h) => h.factCheck.url)).toEqual(['u2']);
+    expect(s.factChecks.search('seawater', { language: 'en' }).map((h) => h.factCheck.url)).toEqual(['https://checks.example.org/seawater']);
+    s.close();
+  });
+});
+
+describe('search text never reaches FTS5 as syntax', () => {
+  const nasty = [
+    '"',
+    '""',
+    '"unbalanced',
+    '*',
+    'sea*',
+    'NEAR(seawater cold, 2)',
+    'seawater AND',
+    'OR OR OR',
+    'NOT seawater',
+    '(seawater',
+    'seawater)',
+    'claim: seawater',
+    'title:seawater',
+    '^seawater',
+    '- + : ; \\ \' ` { } [ ]',
+    "'; DROP TABLE fact_checks; --",
+    'AND',
+    '',
+    '   ',
+    '\u0000 seawater',
+    'sëawàter',
+    'x'.repeat(10_000),
+  ];
+  it.each(nasty)('%j runs and returns fact-checks or nothing', (q) => {
+    const s = Store.open(':memory:');
+    s.factChecks.upsert(fc());
+    s.factChecks.upsert(fc({ url: 'u2', claim: 'Near the river, and not or the claim about seawater' }));
+    expect(() => s.factChecks.search(q)).not.toThrow();
+    expect(s.factChecks.count()).toBe(2);
+    s.close();
+  });
+
+  it('quotes every term', () => {
+    expect(ftsQuery(queryTerms('NEAR(a* "b" OR c:d)'))).toBe('"near" OR "b" OR "c" OR "d"');
+    expect(ftsQuery([])).toBeUndefined();
+    expect(terms('Vaccines CAUSED Élan')).toEqual(['vaccin', 'caus', 'elan']);
+  });
+});
+
+describe('verdicts', () => {
+  it.each([
+    ['pants-fire', 'false'],
+    ['Pants on Fire!', 'false'],
+    ['false', 'false'],
+    ['barely-true', 'mostly-false'],
+    ['half-true', 'mixed'],
+    ['mostly-true', 'mostly-true'],
+    ['TRUE', 'true'],
+    ['Mixture', 'mixed'],
+    ['Mostly False', 'mostly-false'],
+    ['Miscaptioned', 'other'],
+    ['Labeled Satire', 'other'],
+    ['Full Flop', 'other'],
+    ['False. The photo was taken in 2015 in another country.', 'false'],
+    ['This claim leaves out that the figure includes pensions.', 'other'],
+    ['Correct.', 'true'],
+  ])('%j → %s', (text, verdict) => {
+    expect(normaliseVerdict(text)).toBe(verdict);
+  });
+
+  it('places a bare numeric rating on its own scale', () => {
+    expect(normaliseVerdict(undefined, { value: 1, best: 5, worst: 1 })).toBe('false');
+    expect(normaliseVerdict(undefined, { value: 3, best: 5, worst: 1 })).toBe('mixed');
+    expect(normaliseVerdict(undefined, { value: 5, best: 5, worst: 1 })).toBe('true');
+    expect(normaliseVerdict(undefined, { value: 3 })).toBe('other');
+  });
+});
