@@ -11,6 +11,8 @@ import { makeDoc } from '../text/doc.js';
 import { TokenKind } from '../text/tokens.js';
 import { loadReliability, type LoadedReliability } from '../learn/reliability-file.js';
 import { loadStance, type LoadedStance } from '../learn/stance/file.js';
+import { loadWorthiness, type LoadedWorthiness } from '../learn/worthiness/file.js';
+import { analyseClaims } from './claims.js';
 import { analyseHeadline } from './headline.js';
 import { analyseReliability } from './reliability.js';
 
@@ -19,11 +21,14 @@ export interface EngineOptions {
   reliabilityModel?: string;
   /** The stance model for the headline check; default: the bundled one; null: no headline check. */
   stanceModel?: string | null;
+  /** The check-worthiness model for the claims; default: the bundled one; null: no claims section. */
+  worthinessModel?: string | null;
 }
 
 export interface Engine {
   readonly reliability: LoadedReliability;
   readonly stance: LoadedStance | null;
+  readonly worthiness: LoadedWorthiness | null;
   analyze(article: Article): Report;
 }
 
@@ -46,12 +51,18 @@ export function defaultStanceModel(): string {
   return join(bundledModelsDir(), 'stance.cdm');
 }
 
+export function defaultWorthinessModel(): string {
+  return join(bundledModelsDir(), 'worthiness.cdm');
+}
+
 export function createEngine(opts: EngineOptions = {}): Engine {
   const reliability = loadReliability(opts.reliabilityModel ?? defaultReliabilityModel());
   const stance = opts.stanceModel === null ? null : loadStance(opts.stanceModel ?? defaultStanceModel());
+  const worthiness = opts.worthinessModel === null ? null : loadWorthiness(opts.worthinessModel ?? defaultWorthinessModel());
   return {
     reliability,
     stance,
+    worthiness,
     analyze(article: Article): Report {
       const doc = makeDoc(article);
       const headline = stance === null ? undefined : analyseHeadline(doc, stance);
@@ -73,6 +84,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
         },
         reliability: analyseReliability(doc, reliability),
         ...(headline !== undefined ? { headline } : {}),
+        ...(worthiness !== null ? { claims: analyseClaims(doc, worthiness) } : {}),
       };
     },
   };

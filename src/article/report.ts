@@ -54,9 +54,30 @@ export interface HeadlineSection {
   model: string;
 }
 
+/**
+ * What a check-worthy sentence claims, by rule: a number or statistic, a comparison, cause and effect,
+ * a prediction, a quoted or attributed claim, a law or rule.
+ */
+export type ClaimKind = 'number' | 'comparison' | 'cause' | 'prediction' | 'quote' | 'law';
+
+export const CLAIM_KINDS: readonly ClaimKind[] = ['number', 'comparison', 'cause', 'prediction', 'quote', 'law'];
+
+/** A sentence of the title or body that states a checkable fact. */
+export interface Claim extends Span {
+  /** Calibrated probability that the sentence is check-worthy (rounded to 4 places). */
+  score: number;
+  /** Rule-based kinds; empty when no rule fired. */
+  kinds: ClaimKind[];
+}
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   article: ReportArticle;
   reliability: ReliabilitySection;
   headline?: HeadlineSection;
+  /**
+   * The sentences the check-worthiness model calls check-worthy (calibrated score at or above its
+   * threshold), the most check-worthy first; empty when none is. Absent when the check was turned off.
+   */
+  claims?: Claim[];
 }

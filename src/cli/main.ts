@@ -38,6 +38,7 @@ Examples:
   $ credence eval --model my.cdm --data test.jsonl --json
   $ credence eval-matrix --data a.jsonl.gz --data b.jsonl.gz
   $ credence stance --claim "The mayor resigned" articles/
+  $ credence claims worthiness-eval --data test.jsonl.gz
   $ credence <command> --help`,
     );
 
@@ -181,6 +182,54 @@ Examples:
   $ credence stance eval --model my-stance.cdm --bodies b.csv.gz --stances s.csv.gz --json`,
     )
     .action(run(async () => (await import('./stance-eval.js')).stanceEval));
+
+  // `claims` groups the check-worthiness commands (the fact-check matching will join them).
+  const claims = program
+    .command('claims')
+    .description('Check-worthy claims: train and measure the model that finds them.')
+    .enablePositionalOptions()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ credence claims worthiness-eval --data test.jsonl.gz
+  $ credence claims worthiness-train --data sentences.jsonl.gz --out my-worthiness.cdm`,
+    );
+
+  claims
+    .command('worthiness-eval')
+    .description('Measure a check-worthiness model on labelled sentences: precision, recall, F1 (check-worthy), ROC-AUC, and MAP over transcripts.')
+    .option('-m, --model <file>', 'check-worthiness model file (default: the bundled model)')
+    .requiredOption('-d, --data <file>', 'JSON lines {"text", "label": "check-worthy" | "not-check-worthy"} (plain or gzipped); records with a "debate" field also get MAP')
+    .option('--json', 'print one JSON object: {precision, recall, f1, rocAuc, map?}')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ credence claims worthiness-eval --data ../shared/datasets/checkthat-cw-debates/clef2020-test.jsonl.gz
+  $ credence claims worthiness-eval --model my-worthiness.cdm --data heldout.jsonl --json`,
+    )
+    .action(run(async () => (await import('./claims-eval.js')).claimsWorthinessEval));
+
+  claims
+    .command('worthiness-train')
+    .description('Train a check-worthiness model on labelled sentences, report held-out figures, save it with its card.')
+    .requiredOption('-d, --data <file...>', 'JSON lines of labelled sentences (plain or gzipped), one or more; transcripts in several files are taken from the last')
+    .option('--exclude <file...>', 'files whose transcripts and sentence texts must stay out of training (test sets)')
+    .requiredOption('-o, --out <file>', 'where to write the model (its card goes next to it as .md)')
+    .option('-s, --set <key=value>', 'override a setting, e.g. --set transcriptWeight=2 (repeatable)', collect, [])
+    .option('--holdout <fraction>', "share of the single sentences held out (stratified, seeded) for the card's figures (0 = none)", '0.2')
+    .option('--heldout-out <file>', 'also write the held-out sentences there as JSON lines (for worthiness-eval)')
+    .addHelpText(
+      'after',
+      `
+The bundled model is rebuilt from ../shared/datasets by npm run train:worthiness.
+
+Examples:
+  $ credence claims worthiness-train --data sentences.jsonl.gz --out my-worthiness.cdm
+  $ credence claims worthiness-train --data a.jsonl.gz --data debates.jsonl.gz --exclude test.jsonl.gz --heldout-out /tmp/heldout.jsonl --out my.cdm`,
+    )
+    .action(run(async () => (await import('./claims-train.js')).claimsWorthinessTrain));
 
   try {
     // --debug is read above; taken out here so that it may follow a subcommand's own options.

@@ -1,0 +1,78 @@
+/**
+ * `credence claims worthiness-eval`: how a check-worthiness model does on labelled sentences it has not
+ * seen: precision, recall and F1 of the check-worthy class at the model's threshold, ROC-AUC, and, when
+ * the records name their transcripts, the mean average precision over transcripts (CheckThat!'s measure).
+ */
+import { UsageError } from '../article/errors.js';
+import { defaultWorthinessModel } from '../analyse/engine.js';
+import { rankAuc } from '../learn/ranking.js';
+import { loadWorthiness } from '../learn/worthiness/file.js';
+import { meanAveragePrecision, positiveClass } from '../learn/worthiness/metrics.js';
+import { scoreSpan } from '../learn/worthiness/model.js';
+import { makeDoc } from '../text/doc.js';
+import { readWorthinessFile } from './claims-data.js';
+import { EXIT, Problems, type Io } from './io.js';
+import { progressFor } from './progress.js';
+
+interface EvalFlags {
+  model?: string;
+  data: string;
+  json?: boolean;
+}
+
+export interface WorthinessFigures {
+  precision: number;
+  recall: number;
+  f1: number;
+  rocAuc: number | null;
+  map?: number;
+}
+
+export async function claimsWorthinessEval(io: Io, flags: EvalFlags): Promise<number> {
+  const modelPath = flags.model ?? defaultWorthinessModel();
+  const { model, card } = loadWorthiness(modelPath);
+  const problems = new Problems(io);
+  const progress = progressFor(io);
+  const data = readWorthinessFile(flags.data, problems);
+  const rows = data.records;
+  if (rows.length === 0) throw new UsageError('E_EMPTY', `no labelled sentences in ${flags.data}`);
+  if (card.trainingData.some((d) => d.sha256 === data.sha256)) {
+    problems.note(`warning: ${flags.data} is part of this model's training data; these figures are not held-out`);
+  }
+  const y = rows.map((r) => r.y);
+  const p = rows.map((r, i) => {
+    if (i % 2000 === 0) progress.update('scoring', i, rows.length);
+    const doc = makeDoc({ title: '', body: r.text });
+    return scoreSpan(model, doc, 0, doc.tokens.length).p;
+  });
+  progress.stop();
+  const m = positiveClass(y, p, model.threshold);
+  const figures: WorthinessFigures = { precision: m.precision, recall: m.recall, f1: m.f1, rocAuc: rankAuc(y, p) };
+  const transcripts = rows.every((r) => r.debate !== null);
+  let lists = 0;
+  if (transcripts) {
+    const map = meanAveragePrecision(y, p, rows.map((r) => r.debate!));
+    lists = map.lists;
+    if (map.map !== null) figures.map = map.map;
+  } else if (rows.some((r) => r.debate !== null)) {
+    problems.note('warning: no MAP: only some records name their transcript ("debate")');
+  }
+  const positives = y.filter((v) => v === 1).length;
+  if (flags.json === true) io.stdout.write(JSON.stringify(figures) + '\n');
+  else {
+    const f = (x: number | null): string => (x === null ? 'n/a (one class only)' : x.toFixed(3));
+    const lines = [
+      `model: ${modelPath}`,
+      `sentences: ${rows.length} (${positives} check-worthy)`,
+      `precision (check-worthy)  ${f(figures.precision)}`,
+      `recall (check-worthy)     ${f(figures.recall)}`,
+      `F1 (check-worthy)         ${f(figures.f1)}`,
+      `ROC-AUC                   ${f(figures.rocAuc)}`,
+    ];
+    if (figures.map !== undefined) lines.push(`MAP over ${lists} transcripts ${f(figures.map)}`);
+    lines.push(`(check-worthy when the calibrated score is at least ${model.threshold.toFixed(3)}, the model's threshold)`, '');
+    io.stdout.write(lines.join('\n'));
+  }
+  if (problems.skipped > 0) problems.note(`${problems.skipped} line${problems.skipped === 1 ? '' : 's'} skipped (listed above)`);
+  return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
+}

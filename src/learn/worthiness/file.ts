@@ -1,0 +1,99 @@
+/**
+ * Saving and loading the check-worthiness model in the Credence model container (src/learn/model-file.ts:
+ * format version, CRC, refusal of corrupt or foreign files). Weights are stored sparsely (only the
+ * columns training touched); the header is checked by the small shape checker, not zod (start-up budget).
+ */
+import { UsageError } from '../../article/errors.js';
+import { check, num, obj, oneOf, str } from '../header-shape.js';
+import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type ModelContainer } from '../model-file.js';
+import type { WorthinessCard } from './card.js';
+import { featureColumns } from './features.js';
+import type { WorthinessModel, WorthinessSettings } from './model.js';
+
+export const WORTHINESS_KIND = 'worthiness';
+/** Bumped when the meaning of the stored arrays or features changes; older files are refused with a retrain hint. */
+export const WORTHINESS_LAYOUT = 1;
+
+const headerShape = obj({
+  layout: num({ int: true }),
+  settings: obj({
+    seed: num(),
+    features: obj({
+      bits: num({ int: true, min: 8, max: 24 }),
+      charMin: num({ int: true, min: 0 }),
+      charMax: num({ int: true, min: 0, max: 8 }),
+      weights: obj({ word: num({ min: 0 }), char: num({ min: 0 }), rules: num({ min: 0 }) }),
+    }),
+  }),
+  C: num({ min: 0 }),
+  bias: num(),
+  calibrator: obj({ kind: oneOf(['platt']), a: num(), b: num() }),
+  threshold: num({ min: 0, max: 1 }),
+  card: obj({ name: str }),
+});
+
+interface Header {
+  layout: number;
+  settings: WorthinessSettings;
+  C: number;
+  bias: number;
+  calibrator: { kind: 'platt'; a: number; b: number };
+  threshold: number;
+  card: WorthinessCard;
+}
+
+export interface LoadedWorthiness {
+  model: WorthinessModel;
+  card: WorthinessCard;
+}
+
+function container(model: WorthinessModel, card: WorthinessCard): ModelContainer<Header> {
+  if (model.calibrator.kind !== 'platt') throw new Error('the check-worthiness model is Platt-calibrated');
+  const idx: number[] = [];
+  model.weights.forEach((w, j) => {
+    if (w !== 0) idx.push(j);
+  });
+  return {
+    kind: WORTHINESS_KIND,
+    header: { layout: WORTHINESS_LAYOUT, settings: model.settings, C: model.C, bias: model.bias, calibrator: model.calibrator, threshold: model.threshold, card },
+    arrays: { 'w.idx': Int32Array.from(idx), 'w.val': Float32Array.from(idx, (j) => model.weights[j]!) },
+  };
+}
+
+export function encodeWorthiness(model: WorthinessModel, card: WorthinessCard): Buffer {
+  return encodeModel(container(model, card));
+}
+
+export function saveWorthiness(path: string, model: WorthinessModel, card: WorthinessCard): void {
+  saveModel(path, container(model, card));
+}
+
+export function loadWorthiness(path: string): LoadedWorthiness {
+  return fromContainer(loadModel(path, WORTHINESS_KIND), path);
+}
+
+export function decodeWorthiness(bytes: Buffer, file = '<memory>'): LoadedWorthiness {
+  return fromContainer(decodeModel(bytes, WORTHINESS_KIND, file), file);
+}
+
+function fromContainer(c: ModelContainer<unknown>, file: string): LoadedWorthiness {
+  const h = check<Header>(headerShape, c.header, (field, message) => {
+    throw new UsageError('E_MODEL', `not a usable Credence model: header field "${field}": ${message}`, { file });
+  });
+  if (h.layout !== WORTHINESS_LAYOUT) {
+    throw new UsageError('E_MODEL_VERSION', `check-worthiness model layout ${h.layout}, but this Credence reads layout ${WORTHINESS_LAYOUT}; retrain it (credence claims worthiness-train)`, { file });
+  }
+  const cols = featureColumns(h.settings.features);
+  const idx = requireArray(c, 'w.idx', 'i32', file);
+  const val = requireArray(c, 'w.val', 'f32', file, idx.length);
+  const weights = new Float32Array(cols);
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    if (j < 0 || j >= cols) throw new UsageError('E_MODEL', 'not a usable Credence model: a weight is outside the feature space', { file });
+    weights[j] = val[k]!;
+  }
+  return {
+    model: { settings: h.settings, C: h.C, weights, bias: h.bias, calibrator: h.calibrator, threshold: h.threshold },
+    card: h.card,
+  };
+}
