@@ -1,6 +1,6 @@
 /** Ranges a reliability setting must respect; checked before any work starts. */
 import { z } from 'zod';
-import { didYouMean, UsageError } from '../article/errors.js';
+import { checkSettings } from './settings-check.js';
 import type { ReliabilitySettings } from './reliability.js';
 
 const schema = z.looseObject({
@@ -20,16 +20,5 @@ const schema = z.looseObject({
 });
 
 export function checkReliabilitySettings(s: ReliabilitySettings, where: string): ReliabilitySettings {
-  const r = schema.safeParse(s);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    let hint = '';
-    if (issue.code === 'invalid_value') {
-      // An enum typo: name the value given and the closest allowed one.
-      const given = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], s);
-      if (typeof given === 'string') hint = `; got "${given}"${didYouMean(given, issue.values.map(String))}`;
-    }
-    throw new UsageError('E_CONFIG', `${where}: setting "${issue.path.join('.')}": ${issue.message}${hint}`);
-  }
-  return s;
+  return checkSettings(schema, s, where);
 }

@@ -1,6 +1,6 @@
 /** Ranges a stance setting must respect; checked before any work starts (`credence stance train --set`). */
 import { z } from 'zod';
-import { didYouMean, UsageError } from '../../article/errors.js';
+import { checkSettings } from '../settings-check.js';
 import type { StanceSettings } from './model.js';
 
 const gbdt = z.object({
@@ -46,15 +46,5 @@ const schema = z.object({
 });
 
 export function checkStanceSettings(s: StanceSettings, where: string): StanceSettings {
-  const r = schema.safeParse(s);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    let hint = '';
-    if (issue.code === 'invalid_value') {
-      const given = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], s);
-      if (typeof given === 'string') hint = `; got "${given}"${didYouMean(given, issue.values.map(String))}`;
-    }
-    throw new UsageError('E_CONFIG', `${where}: setting "${issue.path.join('.')}": ${issue.message}${hint}`);
-  }
-  return s;
+  return checkSettings(schema, s, where);
 }
