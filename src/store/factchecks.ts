@@ -114,6 +114,9 @@ export interface SearchHit {
   factCheck: FactCheck;
   /** BM25 relevance (FTS5's bm25() negated: higher is better). */
   bm25: number;
+  /** The indexed stems of the claim and the title, space-separated (as terms() makes them). */
+  claimStems: string;
+  titleStems: string;
 }
 
 export interface SearchOptions {
@@ -221,6 +224,28 @@ export class FactCheckTable {
     return this.docFreq.get(term)?.doc ?? 0;
   }
 
+  private idfCache: { n: number; changes: number; map: Map<string, number> } | undefined;
+
+  /**
+   * BM25's IDF of a stem over the stored fact-checks, ln(1 + (N - df + 0.5) / (df + 0.5)), cached
+   * until the table changes.
+   */
+  idf(): (term: string) => number {
+    const n = this.count();
+    const changes = (this.db.prepare('SELECT total_changes() AS c').get() as { c: number }).c;
+    if (this.idfCache === undefined || this.idfCache.n !== n || this.idfCache.changes !== changes) this.idfCache = { n, changes, map: new Map() };
+    const cache = this.idfCache.map;
+    return (term) => {
+      let v = cache.get(term);
+      if (v === undefined) {
+        const df = this.documentFrequency(term);
+        v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        if (cache.size < 500_000) cache.set(term, v);
+      }
+      return v;
+    };
+  }
+
   /** Every fact-check, oldest id first, streamed. */
   *all(): Generator<FactCheck> {
     for (const r of this.db.prepare(`SELECT ${COLUMNS} FROM fact_checks ORDER BY id`).iterate() as IterableIterator<Row>) yield fromRow(r);
@@ -241,15 +266,15 @@ export class FactCheckTable {
     if (opts.language !== undefined) where.push('(f.language IS NULL OR lower(f.language) = lower(@language) OR lower(f.language) LIKE lower(@language) || \'-%\')');
     const sql = `SELECT ${COLUMNS.split(', ')
       .map((c) => 'f.' + c)
-      .join(', ')}, -bm25(fact_checks_fts, ${Number(wClaim)}, ${Number(wTitle)}) AS score
+      .join(', ')}, fact_checks_fts.claim AS s_claim, fact_checks_fts.title AS s_title, -bm25(fact_checks_fts, ${Number(wClaim)}, ${Number(wTitle)}) AS score
       FROM fact_checks_fts JOIN fact_checks f ON f.id = fact_checks_fts.rowid
       WHERE ${where.join(' AND ')}
       ORDER BY bm25(fact_checks_fts, ${Number(wClaim)}, ${Number(wTitle)}) LIMIT @limit`;
     const params: Record<string, unknown> = { match, limit: opts.limit ?? 10 };
     if (opts.since !== undefined) params.since = opts.since;
     if (opts.language !== undefined) params.language = opts.language;
-    const rows = this.statement(sql).all(params) as (Row & { score: number })[];
-    return rows.map((r) => ({ factCheck: fromRow(r), bm25: r.score }));
+    const rows = this.statement(sql).all(params) as (Row & { score: number; s_claim: string; s_title: string })[];
+    return rows.map((r) => ({ factCheck: fromRow(r), bm25: r.score, claimStems: r.s_claim, titleStems: r.s_title }));
   }
 
   private readonly cache = new Map<string, Database.Statement>();

@@ -18,6 +18,9 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** The stems of the stopwords, to drop them from indexed stems. */
+export const STOP_STEMS = new Set([...STOPWORDS].map(stem));
+
 /** Lower-case, diacritic-free word runs of `text`, in order (not stemmed). */
 export function words(text: string): string[] {
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase().match(WORD) ?? [];

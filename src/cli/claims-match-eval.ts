@@ -1,0 +1,200 @@
+/**
+ * `credence claims match-eval --claims V --queries Q --qrels R [--json]`: the claim matcher on the
+ * CLEF CheckThat! 2020 task 2 layout. The verified claims go into a throwaway in-memory store (the
+ * same import and index as `factchecks import`), every query is matched, and the rankings are scored
+ * as the task's scorer does: MAP@1, MAP@3, MAP@5 (the official measure), MRR and P@1.
+ *
+ * Flags (for registration):
+ *   --claims <file>          verified claims, JSON lines {"id", "claim", "title"?} (gzip or not)   required
+ *   --queries <file>         queries, JSON lines {"id", "text"} or TSV id<TAB>text                 required
+ *   --qrels <file>           relevant pairs, JSON lines {"query", "vclaim"} or TSV qid 0 vclaim 1  required
+ *   --json                   print one JSON object {map1, map3, map5, mrr, p1}
+ *   --bm25                   rank by the BM25 first stage alone (no re-ranking)
+ *   --candidates <n>         BM25 candidates re-ranked per query (default 50)
+ *   --train-queries <file>   fit a re-ranker on these queries (never the evaluated ones)...
+ *   --train-qrels <file>     ...with these relevant pairs, and evaluate with it instead of the bundled one
+ *   --save-reranker <file>   write the fitted re-ranker as JSON, or as a module for a .ts path (needs --train-*)
+ */
+import { writeFileSync } from 'node:fs';
+import { InputError, UsageError } from '../article/errors.js';
+import { retrievalMetrics, type RankedQuery } from '../evaluate/retrieval-metrics.js';
+import { readFactChecks, readText } from '../store/import/read.js';
+import { candidatesFor, matchClaims } from '../store/match.js';
+import { fitReranker, type Reranker } from '../store/rerank.js';
+import { Store } from '../store/store.js';
+import { EXIT, Problems, type Io } from './io.js';
+import { positiveInt } from './factchecks-search.js';
+
+export interface ClaimsMatchEvalFlags {
+  claims: string;
+  queries: string;
+  qrels: string;
+  json?: boolean;
+  bm25?: boolean;
+  candidates?: string;
+  trainQueries?: string;
+  trainQrels?: string;
+  saveReranker?: string;
+}
+
+interface Query {
+  id: string;
+  text: string;
+}
+
+function lines(path: string): { line: string; n: number }[] {
+  const text = readText(path);
+  if (text instanceof InputError) throw new UsageError(text.code, text.message, text.where);
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter((l) => l.line.trim() !== '');
+}
+
+export function readQueries(path: string, problems: Problems): Query[] {
+  const out: Query[] = [];
+  for (const { line, n } of lines(path)) {
+    if (line.trimStart().startsWith('{')) {
+      try {
+        const o = JSON.parse(line) as { id?: unknown; text?: unknown };
+        if ((typeof o.id === 'string' || typeof o.id === 'number') && typeof o.text === 'string') {
+          out.push({ id: String(o.id), text: o.text });
+          continue;
+        }
+      } catch {
+        /* reported below */
+      }
+    } else {
+      const tab = line.indexOf('\t');
+      if (tab > 0) {
+        out.push({ id: line.slice(0, tab).trim(), text: line.slice(tab + 1) });
+        continue;
+      }
+    }
+    problems.error(new InputError('E_PARSE', 'expected a query: {"id", "text"} or id<TAB>text', { file: path, line: n }));
+  }
+  return out;
+}
+
+export function readQrels(path: string, problems: Problems): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (q: string, v: string) => {
+    let s = out.get(q);
+    if (s === undefined) out.set(q, (s = new Set()));
+    s.add(v);
+  };
+  for (const { line, n } of lines(path)) {
+    if (line.trimStart().startsWith('{')) {
+      try {
+        const o = JSON.parse(line) as { query?: unknown; vclaim?: unknown };
+        if (o.query !== undefined && o.vclaim !== undefined) {
+          add(String(o.query), String(o.vclaim));
+          continue;
+        }
+      } catch {
+        /* reported below */
+      }
+    } else {
+      const cells = line.trim().split(/\s+/);
+      if (cells.length === 4) {
+        if (cells[3] !== '0') add(cells[0]!, cells[2]!);
+        continue;
+      }
+    }
+    problems.error(new InputError('E_PARSE', 'expected a relevant pair: {"query", "vclaim"} or "qid 0 vclaim_id 1"', { file: path, line: n }));
+  }
+  return out;
+}
+
+function loadClaims(path: string, problems: Problems): { store: Store; idOf: Map<number, string> } {
+  const store = Store.open(':memory:');
+  store.transaction(() => {
+    for (const item of readFactChecks(path)) {
+      if (item.kind === 'error') problems.error(item.error);
+      else store.factChecks.upsert(item.factCheck);
+    }
+  });
+  const idOf = new Map<number, string>();
+  for (const f of store.factChecks.all()) idOf.set(f.id, f.sourceId ?? f.key);
+  if (idOf.size === 0) throw new UsageError('E_EMPTY', 'no verified claims to search', { file: path });
+  return { store, idOf };
+}
+
+export function trainReranker(store: Store, idOf: Map<number, string>, queries: Query[], qrels: Map<string, Set<string>>, candidates: number, note: string): Reranker {
+  const xs: number[][] = [];
+  const ys: number[] = [];
+  for (const q of queries) {
+    const relevant = qrels.get(q.id);
+    if (relevant === undefined) continue;
+    const { hits, features } = candidatesFor(store, q.text, { candidates });
+    hits.forEach((h, i) => {
+      xs.push(features[i]!);
+      ys.push(relevant.has(idOf.get(h.factCheck.id)!) ? 1 : 0);
+    });
+  }
+  return fitReranker(xs, ys, { positiveWeight: 5 }, note);
+}
+
+/** JSON, or for a .ts path the module that bundles it (src/store/reranker-weights.ts). */
+function rerankerFile(r: Reranker, path: string): string {
+  if (!path.endsWith('.ts')) return JSON.stringify(r, null, 2) + '\n';
+  return `/**
+ * The bundled claim-matching re-ranker, written by \`credence claims match-eval --save-reranker\`:
+ * ${r.note}.
+ */
+import type { Reranker } from './rerank.js';
+
+export const RERANKER: Reranker = ${JSON.stringify(r, null, 2)};
+`;
+}
+
+export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Promise<number> {
+  const candidates = positiveInt(flags.candidates, 50, '--candidates');
+  if ((flags.trainQueries === undefined) !== (flags.trainQrels === undefined)) throw new UsageError('E_USAGE', '--train-queries and --train-qrels go together');
+  if (flags.saveReranker !== undefined && flags.trainQueries === undefined) throw new UsageError('E_USAGE', '--save-reranker needs --train-queries and --train-qrels');
+  const problems = new Problems(io);
+  const queries = readQueries(flags.queries, problems);
+  const qrels = readQrels(flags.qrels, problems);
+  const { store, idOf } = loadClaims(flags.claims, problems);
+  try {
+    let reranker: Reranker | undefined;
+    if (flags.trainQueries !== undefined && flags.trainQrels !== undefined) {
+      const trainQueries = readQueries(flags.trainQueries, problems);
+      const evalIds = new Set(queries.map((q) => q.id));
+      const overlap = trainQueries.filter((q) => evalIds.has(q.id)).length;
+      if (overlap > 0) throw new UsageError('E_USAGE', `${overlap} of the training queries are also evaluated: train and evaluate on different queries`);
+      reranker = trainReranker(store, idOf, trainQueries, readQrels(flags.trainQrels, problems), candidates, `fitted on ${flags.trainQueries} (${trainQueries.length} queries) with ${flags.claims}, ${candidates} BM25 candidates each`);
+      if (flags.saveReranker !== undefined) writeFileSync(flags.saveReranker, rerankerFile(reranker, flags.saveReranker));
+    }
+    const ranked: RankedQuery[] = [];
+    let unjudged = 0;
+    const started = performance.now();
+    for (const q of queries) {
+      const relevant = qrels.get(q.id);
+      if (relevant === undefined) {
+        unjudged++;
+        continue;
+      }
+      const opts: Parameters<typeof matchClaims>[2] = { all: true, candidates, bm25Only: flags.bm25 === true };
+      if (reranker !== undefined) opts.reranker = reranker;
+      const matches = matchClaims(store, q.text, opts);
+      ranked.push({ ranked: matches.map((m) => idOf.get(m.factCheck.id)!), relevant });
+    }
+    const ms = (performance.now() - started) / Math.max(1, ranked.length);
+    if (unjudged > 0) problems.note(`warning: ${unjudged} queries have no relevant pair in ${flags.qrels} and are not scored`);
+    const m = retrievalMetrics(ranked);
+    const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+    if (flags.json === true) {
+      io.stdout.write(JSON.stringify({ map1: r4(m.map1), map3: r4(m.map3), map5: r4(m.map5), mrr: r4(m.mrr), p1: r4(m.p1) }) + '\n');
+    } else {
+      const ranker = flags.bm25 === true ? 'BM25 only' : reranker !== undefined ? 're-ranker fitted on ' + flags.trainQueries : 'BM25 + bundled re-ranker';
+      io.stdout.write(
+        `claim matching on ${ranked.length} queries against ${idOf.size} verified claims (${ranker}; ${candidates} candidates; ${ms.toFixed(2)} ms per query)\n` +
+          `  MAP@1  ${m.map1.toFixed(4)}\n  MAP@3  ${m.map3.toFixed(4)}\n  MAP@5  ${m.map5.toFixed(4)}   (the official measure)\n  MRR    ${m.mrr.toFixed(4)}\n  P@1    ${m.p1.toFixed(4)}\n`,
+      );
+    }
+  } finally {
+    store.close();
+  }
+  return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
+}
