@@ -25,7 +25,7 @@ const AGENCY = String.raw`\([A-Z][A-Za-z&. ]{0,30}\)`;
 // A news agency or broadcaster: "(CNN)" ends a dateline without a dash, "(AAPL)" or "(R)" does not.
 const KNOWN_AGENCY = String.raw`\((?:Reuters|AP|AFP|UPI|CNN|CNBC|BBC|NBC|ABC|CBS|NPR|Bloomberg|Xinhua|dpa|DPA|PTI|IANS|ANI|EFE|ANSA|Kyodo|Yonhap|TASS|Sputnik|AAP|CP|Fox News)(?: [A-Z][A-Za-z]{1,15}){0,2}\)`;
 // A spaced hyphen or an en/em dash: the hyphen of "US-trained" or "COVID-19" is not a dateline's.
-const DASH = String.raw`(?:[\u2013\u2014]|(?<=[ \t])-|-(?=[ \t]))`;
+const DASH = String.raw`(?:[\u2013\u2014]|--|(?<=[ \t])-|-(?=[ \t]))`;
 const DATELINE = new RegExp(
   String.raw`^[ \t]*(?:${CAPS_CITY}${DATE}[ \t]*(?:${AGENCY}[ \t]*)?${DASH}|(?:${TITLE_CITY}${DATE}[ \t]*)?(?:${AGENCY}[ \t]*${DASH}|${KNOWN_AGENCY}))[ \t]*`,
 );
@@ -83,6 +83,24 @@ function mayBeBoilerplate(tokens: TokenTable, s: SentenceBounds): boolean {
   return false;
 }
 
+/**
+ * The dateline at the start of `head` (text from offset `at`), with any that follow it at once: a scraper
+ * that prepends its own dateline to one the article already has ("WASHINGTON (Reuters) - LONDON (AP) -").
+ */
+function datelineAt(head: string, at: number): { start: number; end: number; restStart: number } | null {
+  const m = DATELINE.exec(head);
+  if (m === null || m[0].trim().length <= 1) return null;
+  let rest = m.index + m[0].length;
+  let end = m.index + m[0].trimEnd().length;
+  for (let k = 0; k < 3; k++) {
+    const more = DATELINE.exec(head.slice(rest));
+    if (more === null || more[0].trim().length <= 1) break;
+    end = rest + more.index + more[0].trimEnd().length;
+    rest += more.index + more[0].length;
+  }
+  return { start: at + m.index, end: at + end, restStart: at + rest };
+}
+
 /** Artefact spans of an article text whose body starts at `bodyStart`, given its sentences. */
 export function findArtefacts(text: string, tokens: TokenTable, bodyStart: number, sentences: readonly SentenceBounds[]): Artefact[] {
   const out: Artefact[] = [];
@@ -91,18 +109,19 @@ export function findArtefacts(text: string, tokens: TokenTable, bodyStart: numbe
   for (const s of sentences) {
     if (s.end <= bodyStart) continue;
     // A dateline is judged apart from the sentence it opens: "WASHINGTON (Reuters) - Click here …" is both.
-    const m = datelineDue ? DATELINE.exec(text.slice(s.start, s.start + 200)) : null;
-    const dateline = m !== null && m[0].trim().length > 1 ? { start: s.start + m.index, end: s.start + m.index + m[0].trimEnd().length } : null;
-    const restStart = dateline === null ? s.start : s.start + m!.index + m![0].length;
+    const dateline = datelineDue ? datelineAt(text.slice(s.start, s.start + 300), s.start) : null;
+    const restStart = dateline === null ? s.start : dateline.restStart;
     const sentence = s.end - restStart > 400 ? '' : text.slice(restStart, s.end);
     let artefact = true;
     if (isByline(sentence)) out.push({ kind: 'byline', start: s.start, end: s.end });
     else if (mayBeBoilerplate(tokens, s) && BOILERPLATE.test(sentence)) {
       out.push({ kind: /getty|photo|image|picture|shutterstock/i.test(sentence) ? 'credit' : 'boilerplate', start: s.start, end: s.end });
     } else artefact = false;
-    if (datelineDue && (!artefact || dateline !== null)) {
+    // A byline or boilerplate sentence is masked whole, its own dateline with it; the article's dateline
+    // may still open the next sentence ("Please enable JavaScript …\n\nCHICAGO — …").
+    if (datelineDue && !artefact) {
       datelineDue = false;
-      if (dateline !== null && !artefact) out.push({ kind: 'dateline', ...dateline });
+      if (dateline !== null) out.push({ kind: 'dateline', start: dateline.start, end: dateline.end });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -47,6 +47,21 @@ describe('datelines', () => {
     expect(masked(`WASHINGTON (Reuters) - ${boilerplate}\n\nThe Senate voted on Tuesday.`)).not.toContain('Senate');
   });
 
+  it('masks a dateline stacked on another one, and a double-hyphen dash', () => {
+    expect(masked('WASHINGTON (Reuters) - LOS ANGELES, July 14 (UPI) -- The actors married.')).toEqual(
+      ['WASHINGTON', '(', 'Reuters', ')', '-', 'LOS', 'ANGELES', ',', 'July', '14', '(', 'UPI', ')', '-', '-'],
+    );
+    expect(artefacts('LONDON -- The father spoke.')).toEqual([['dateline', 'LONDON --']]);
+  });
+
+  it('finds the dateline after a boilerplate first sentence, even when that sentence has a dateline of its own', () => {
+    for (const body of ['Please enable Javascript to watch this video\n\nCHICAGO — A judge freed the singer.', 'WASHINGTON (Reuters) - Please enable Javascript to watch this video\n\nCHICAGO — A judge freed the singer.']) {
+      const found = artefacts(body);
+      expect(found).toContainEqual(['dateline', 'CHICAGO —']);
+      expect(masked(body)).not.toContain('judge');
+    }
+  });
+
   it('masks the dateline and nothing after it', () => {
     expect(masked('WASHINGTON (Reuters) - The US-trained commander defected.')).toEqual(['WASHINGTON', '(', 'Reuters', ')', '-']);
   });
