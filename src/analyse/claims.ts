@@ -17,8 +17,8 @@ export function analyseClaims(doc: Doc, loaded: LoadedWorthiness): Claim[] {
   const claims: Claim[] = [];
   for (const s of doc.sentences) {
     if (countWords(doc, s.tokenStart, s.tokenEnd) < MIN_WORDS) continue;
-    const { p, cues } = scoreSpan(model, doc, s.tokenStart, s.tokenEnd);
-    if (p < model.threshold) continue;
+    const { p, checkWorthy, cues } = scoreSpan(model, doc, s.tokenStart, s.tokenEnd);
+    if (!checkWorthy) continue;
     claims.push({ start: s.start, end: s.end, score: Math.round(p * 10000) / 10000, kinds: cues.kinds });
   }
   return claims.sort((a, b) => b.score - a.score || a.start - b.start);

@@ -20,6 +20,9 @@ interface AnalyzeFlags extends DataFlags {
   stanceModel?: string;
   /** False with --no-headline. */
   headline: boolean;
+  worthinessModel?: string;
+  /** False with --no-claims. */
+  claims: boolean;
 }
 
 export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Promise<number> {
@@ -27,9 +30,11 @@ export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Pr
   const options = { ...readOptions(flags), stdin: io.stdin };
   const specs = inputs.map(parseSpec);
   if (!flags.headline && flags.stanceModel !== undefined) throw new UsageError('E_USAGE', '--stance-model and --no-headline: choose one');
+  if (!flags.claims && flags.worthinessModel !== undefined) throw new UsageError('E_USAGE', '--worthiness-model and --no-claims: choose one');
   const engine = createEngine({
     ...(flags.model !== undefined ? { reliabilityModel: flags.model } : {}),
     ...(flags.headline ? (flags.stanceModel !== undefined ? { stanceModel: flags.stanceModel } : {}) : { stanceModel: null }),
+    ...(flags.claims ? (flags.worthinessModel !== undefined ? { worthinessModel: flags.worthinessModel } : {}) : { worthinessModel: null }),
   });
   const problems = new Problems(io);
   const progress = progressFor(io);

@@ -8,7 +8,7 @@ import { defaultWorthinessModel } from '../analyse/engine.js';
 import { rankAuc } from '../learn/ranking.js';
 import { loadWorthiness } from '../learn/worthiness/file.js';
 import { meanAveragePrecision, positiveClass } from '../learn/worthiness/metrics.js';
-import { scoreSpan } from '../learn/worthiness/model.js';
+import { scoreSpan, viewCalibration } from '../learn/worthiness/model.js';
 import { makeDoc } from '../text/doc.js';
 import { readWorthinessFile } from './claims-data.js';
 import { EXIT, Problems, type Io } from './io.js';
@@ -40,15 +40,18 @@ export async function claimsWorthinessEval(io: Io, flags: EvalFlags): Promise<nu
     problems.note(`warning: ${flags.data} is part of this model's training data; these figures are not held-out`);
   }
   const y = rows.map((r) => r.y);
+  // Lines of transcripts are read as the model read its transcripts, single sentences as it read those.
+  const transcripts = rows.every((r) => r.debate !== null);
+  const view = transcripts ? 'transcripts' : 'sentences';
   const p = rows.map((r, i) => {
     if (i % 2000 === 0) progress.update('scoring', i, rows.length);
     const doc = makeDoc({ title: '', body: r.text });
-    return scoreSpan(model, doc, 0, doc.tokens.length).p;
+    return scoreSpan(model, doc, 0, doc.tokens.length, view).p;
   });
   progress.stop();
-  const m = positiveClass(y, p, model.threshold);
+  const { threshold } = viewCalibration(model, view);
+  const m = positiveClass(y, p, threshold);
   const figures: WorthinessFigures = { precision: m.precision, recall: m.recall, f1: m.f1, rocAuc: rankAuc(y, p) };
-  const transcripts = rows.every((r) => r.debate !== null);
   let lists = 0;
   if (transcripts) {
     const map = meanAveragePrecision(y, p, rows.map((r) => r.debate!));
@@ -70,7 +73,7 @@ export async function claimsWorthinessEval(io: Io, flags: EvalFlags): Promise<nu
       `ROC-AUC                   ${f(figures.rocAuc)}`,
     ];
     if (figures.map !== undefined) lines.push(`MAP over ${lists} transcripts ${f(figures.map)}`);
-    lines.push(`(check-worthy when the calibrated score is at least ${model.threshold.toFixed(3)}, the model's threshold)`, '');
+    lines.push(`(read as ${view}: check-worthy when the calibrated score is at least ${threshold.toFixed(3)}, the model's threshold)`, '');
     io.stdout.write(lines.join('\n'));
   }
   if (problems.skipped > 0) problems.note(`${problems.skipped} line${problems.skipped === 1 ? '' : 's'} skipped (listed above)`);

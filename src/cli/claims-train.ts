@@ -8,7 +8,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
-import { check, num, obj } from '../learn/header-shape.js';
+import { bool, check, num, obj } from '../learn/header-shape.js';
 import { mergeSettings, parseAssignment } from '../learn/overrides.js';
 import { rankAuc } from '../learn/ranking.js';
 import { Random } from '../learn/random.js';
@@ -16,7 +16,7 @@ import { renderWorthinessCard, type WorthinessCard, type WorthinessDataRecord, t
 import { sentenceFeatures } from '../learn/worthiness/features.js';
 import { saveWorthiness } from '../learn/worthiness/file.js';
 import { positiveClass } from '../learn/worthiness/metrics.js';
-import { DEFAULT_WORTHINESS, fitWorthiness, scoreSpan, type TrainingRow, type WorthinessSettings } from '../learn/worthiness/model.js';
+import { DEFAULT_WORTHINESS, fitWorthiness, scoreSpan, type TrainingRow, type WorthinessSettings, viewCalibration } from '../learn/worthiness/model.js';
 import { makeDoc } from '../text/doc.js';
 import { readWorthinessFile, sentenceKey, type WorthinessFile, type WorthinessRecord } from './claims-data.js';
 import { EXIT, Problems, type Io } from './io.js';
@@ -52,6 +52,7 @@ const settingsShape = obj({
   folds: num({ int: true, min: 2, max: 20 }),
   transcriptWeight: num({ min: 0 }),
   tolerance: num({ min: 0 }),
+  domainCopies: bool,
   maxPasses: num({ int: true, min: 1 }),
 });
 
@@ -97,7 +98,7 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
       const doc = makeDoc({ title: '', body: r.text });
       return scoreSpan(model, doc, 0, doc.tokens.length).p;
     });
-    const m = positiveClass(y, p, model.threshold);
+    const m = positiveClass(y, p, viewCalibration(model, 'sentences').threshold);
     heldOut = {
       protocol:
         `${plan.heldOut.length} of the ${plan.singles} distinct single sentences (de-duplicated by id, then by text, across the files), ` +
@@ -143,7 +144,7 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
     notes: WORTHINESS_NOTES,
     selection: fit.selection,
     metrics: heldOut === undefined ? {} : { heldOut },
-    fit: { seconds: Math.round((performance.now() - started) / 100) / 10, rows: rows.length, passes: fit.passes, C: model.C, threshold: model.threshold },
+    fit: { seconds: Math.round((performance.now() - started) / 100) / 10, rows: rows.length, passes: fit.passes, C: model.C, threshold: viewCalibration(model, 'sentences').threshold },
   };
   saveWorthiness(flags.out, model, card);
   const swapped = flags.out.replace(/(\.[^./]+)?$/, '.md');

@@ -58,6 +58,8 @@ Examples:
       .option('-m, --model <file>', 'reliability model file (default: the bundled model)')
       .option('--stance-model <file>', 'stance model for the headline check (default: the bundled model)')
       .option('--no-headline', 'skip the headline check')
+      .option('--worthiness-model <file>', 'check-worthiness model for the claims (default: the bundled model)')
+      .option('--no-claims', 'skip the check-worthy claims')
       .addHelpText(
         'after',
         `

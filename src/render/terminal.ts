@@ -3,7 +3,7 @@
  * quoted with the n-grams that drove the score highlighted (red towards unreliable, green towards
  * reliable; without colour, «» and ‹› mark them).
  */
-import type { HeadlineSection, Report, Span } from '../article/report.js';
+import type { Claim, HeadlineSection, Report, Span } from '../article/report.js';
 
 export interface Style {
   bold(s: string): string;
@@ -50,6 +50,7 @@ export function renderReport(r: Report, text: string, c: Style, colour: boolean)
     }
   }
   if (r.headline !== undefined) out.push('', ...renderHeadline(r.headline, text, c));
+  if (r.claims !== undefined) out.push('', ...renderClaims(r.claims, text, c));
   out.push('');
   return out.join('\n');
 }
@@ -76,6 +77,19 @@ function renderHeadline(h: HeadlineSection, text: string, c: Style): string[] {
     let t = clean(text.slice(e.start, e.end)).trim();
     if (t.length > MAX_SHOWN) t = t.slice(0, MAX_SHOWN) + '…';
     out.push(`  ${ROLE_MARK[e.role]} ${c.dim(e.role.padEnd(11))} ${t}`);
+  }
+  return out;
+}
+
+/** The three most check-worthy sentences, with their scores and kinds. */
+function renderClaims(claims: readonly Claim[], text: string, c: Style): string[] {
+  if (claims.length === 0) return [`${c.bold('Check-worthy claims')}  none found`];
+  const out = [`${c.bold('Check-worthy claims')}  ${claims.length} sentence${claims.length === 1 ? '' : 's'}${claims.length > 3 ? ', the top 3' : ''}`];
+  for (const claim of claims.slice(0, 3)) {
+    let t = clean(text.slice(claim.start, claim.end)).trim();
+    if (t.length > MAX_SHOWN) t = t.slice(0, MAX_SHOWN) + '…';
+    const kinds = claim.kinds.length > 0 ? c.dim(` (${claim.kinds.join(', ')})`) : '';
+    out.push(`  ${pc(claim.score).padStart(4)}  ${t}${kinds}`);
   }
   return out;
 }

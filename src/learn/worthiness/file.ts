@@ -4,20 +4,22 @@
  * columns training touched); the header is checked by the small shape checker, not zod (start-up budget).
  */
 import { UsageError } from '../../article/errors.js';
-import { check, num, obj, oneOf, str } from '../header-shape.js';
+import { bool, check, nullable, num, obj, oneOf, refine, str } from '../header-shape.js';
 import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type ModelContainer } from '../model-file.js';
 import type { WorthinessCard } from './card.js';
-import { featureColumns } from './features.js';
-import type { WorthinessModel, WorthinessSettings } from './model.js';
+import { modelColumns, type WorthinessModel, type WorthinessSettings } from './model.js';
 
 export const WORTHINESS_KIND = 'worthiness';
 /** Bumped when the meaning of the stored arrays or features changes; older files are refused with a retrain hint. */
 export const WORTHINESS_LAYOUT = 1;
 
+const viewShape = obj({ calibrator: obj({ kind: oneOf(['platt']), a: num(), b: num() }), threshold: num({ min: 0, max: 1 }) });
+
 const headerShape = obj({
   layout: num({ int: true }),
   settings: obj({
     seed: num(),
+    domainCopies: bool,
     features: obj({
       bits: num({ int: true, min: 8, max: 24 }),
       charMin: num({ int: true, min: 0 }),
@@ -27,8 +29,11 @@ const headerShape = obj({
   }),
   C: num({ min: 0 }),
   bias: num(),
-  calibrator: obj({ kind: oneOf(['platt']), a: num(), b: num() }),
-  threshold: num({ min: 0, max: 1 }),
+  views: refine(
+    obj({ sentences: nullable(viewShape), transcripts: nullable(viewShape) }),
+    (v: { sentences: unknown; transcripts: unknown }) => v.sentences !== null || v.transcripts !== null,
+    'expected a calibration for at least one view',
+  ),
   card: obj({ name: str }),
 });
 
@@ -37,8 +42,7 @@ interface Header {
   settings: WorthinessSettings;
   C: number;
   bias: number;
-  calibrator: { kind: 'platt'; a: number; b: number };
-  threshold: number;
+  views: WorthinessModel['views'];
   card: WorthinessCard;
 }
 
@@ -48,14 +52,13 @@ export interface LoadedWorthiness {
 }
 
 function container(model: WorthinessModel, card: WorthinessCard): ModelContainer<Header> {
-  if (model.calibrator.kind !== 'platt') throw new Error('the check-worthiness model is Platt-calibrated');
   const idx: number[] = [];
   model.weights.forEach((w, j) => {
     if (w !== 0) idx.push(j);
   });
   return {
     kind: WORTHINESS_KIND,
-    header: { layout: WORTHINESS_LAYOUT, settings: model.settings, C: model.C, bias: model.bias, calibrator: model.calibrator, threshold: model.threshold, card },
+    header: { layout: WORTHINESS_LAYOUT, settings: model.settings, C: model.C, bias: model.bias, views: model.views, card },
     arrays: { 'w.idx': Int32Array.from(idx), 'w.val': Float32Array.from(idx, (j) => model.weights[j]!) },
   };
 }
@@ -83,7 +86,7 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedWorthine
   if (h.layout !== WORTHINESS_LAYOUT) {
     throw new UsageError('E_MODEL_VERSION', `check-worthiness model layout ${h.layout}, but this Credence reads layout ${WORTHINESS_LAYOUT}; retrain it (credence claims worthiness-train)`, { file });
   }
-  const cols = featureColumns(h.settings.features);
+  const cols = modelColumns(h.settings);
   const idx = requireArray(c, 'w.idx', 'i32', file);
   const val = requireArray(c, 'w.val', 'f32', file, idx.length);
   const weights = new Float32Array(cols);
@@ -93,7 +96,7 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedWorthine
     weights[j] = val[k]!;
   }
   return {
-    model: { settings: h.settings, C: h.C, weights, bias: h.bias, calibrator: h.calibrator, threshold: h.threshold },
+    model: { settings: h.settings, C: h.C, weights, bias: h.bias, views: h.views },
     card: h.card,
   };
 }

@@ -5,9 +5,10 @@
  *
  * Two kinds of training rows: single sentences (ClaimBuster's layout: folds stratified by label) and
  * sentences of transcripts (CheckThat!'s layout: folds keep a transcript whole, and selection reads the
- * mean average precision over transcripts, the labs' measure). Calibration and the threshold use the
- * single sentences when there are any: their labels say "a checkable factual claim", the sense a reader
- * of a news report needs; the transcripts' labels say "chosen by a fact-checker in that debate" (1–3 %).
+ * mean average precision over transcripts, the labs' measure). The two label the same thing differently:
+ * "a checkable factual claim" (about a fifth of sentences) against "chosen by a fact-checker in that
+ * debate" (1–3 %), so each kind of row is read in its own view (domain copies of the features) with its
+ * own calibration; a news report reads the sentences view.
  */
 import { calibrate, fitPlatt, type Calibrator } from '../calibration.js';
 import { fitLogistic } from '../logistic.js';
@@ -27,6 +28,11 @@ export interface WorthinessSettings {
   folds: number;
   /** Loss weight of a transcript sentence relative to a single sentence. */
   transcriptWeight: number;
+  /**
+   * Every feature also gets a copy per kind of row (Daumé 2007, "Frustratingly easy domain adaptation"):
+   * the shared copy learns what both kinds of label agree on, each kind's copy what only it says.
+   */
+  domainCopies: boolean;
   tolerance: number;
   maxPasses: number;
 }
@@ -37,20 +43,30 @@ export const DEFAULT_WORTHINESS: WorthinessSettings = {
   cGrid: [0.3, 1, 3],
   folds: 5,
   transcriptWeight: 1,
+  domainCopies: true,
   tolerance: 0.01,
   maxPasses: 50,
 };
+
+/** How a sentence is read: on its own (news, ClaimBuster) or as a line of a transcript (CheckThat!). */
+export type WorthinessView = 'sentences' | 'transcripts';
+export const VIEWS: readonly WorthinessView[] = ['sentences', 'transcripts'];
+
+export interface ViewCalibration {
+  calibrator: Calibrator;
+  /** Calibrated scores at or above this are called check-worthy. */
+  threshold: number;
+}
 
 export interface WorthinessModel {
   settings: WorthinessSettings;
   /** The C cross-validation chose. */
   C: number;
-  /** One weight per feature column (`featureColumns`). */
+  /** One weight per column of `modelColumns` (the shared copy first, then one copy per view). */
   weights: Float32Array;
   bias: number;
-  calibrator: Calibrator;
-  /** Calibrated scores at or above this are called check-worthy. */
-  threshold: number;
+  /** Per view, fitted on that view's out-of-fold scores; null for a view the training data lacked. */
+  views: Record<WorthinessView, ViewCalibration | null>;
 }
 
 export interface TrainingRow {
@@ -71,13 +87,40 @@ export interface Selection {
 export interface WorthinessFit {
   model: WorthinessModel;
   selection: Selection[];
-  /** Out-of-fold F1 of the single sentences at the model's threshold, as chosen. */
+  /** Passes of the final fit. */
   passes: number;
 }
 
+/** A copy's width: the features, then one constant column (each view's own bias). */
+function copyWidth(s: WorthinessSettings): number {
+  return featureColumns(s.features) + 1;
+}
+
+export function modelColumns(s: WorthinessSettings): number {
+  return copyWidth(s) * (s.domainCopies ? 1 + VIEWS.length : 1);
+}
+
+/** The row as the model reads it in a view: the shared copy, then (with domain copies) the view's copy. */
+function inView(row: SparseVector, view: WorthinessView, s: WorthinessSettings): SparseVector {
+  if (!s.domainCopies) return row;
+  const width = copyWidth(s);
+  const offset = width * (1 + VIEWS.indexOf(view));
+  const n = row.idx.length;
+  const idx = new Int32Array(2 * n + 1);
+  const val = new Float32Array(2 * n + 1);
+  idx.set(row.idx);
+  val.set(row.val);
+  for (let k = 0; k < n; k++) {
+    idx[n + k] = row.idx[k]! + offset;
+    val[n + k] = row.val[k]!;
+  }
+  idx[2 * n] = offset + width - 1;
+  val[2 * n] = 1;
+  return { idx, val };
+}
+
 export function fitWorthiness(rows: readonly TrainingRow[], s: WorthinessSettings, onStep?: (what: string) => void): WorthinessFit {
-  const cols = featureColumns(s.features);
-  const X = csrFromRows(rows.map((r) => r.row), cols);
+  const X = csrFromRows(rows.map((r) => inView(r.row, r.group === null ? 'sentences' : 'transcripts', s)), modelColumns(s));
   const y = Uint8Array.from(rows, (r) => r.y);
   const weight = Float64Array.from(rows, (r) => (r.group === null ? 1 : s.transcriptWeight));
   const fold = assignFolds(rows, s.folds, s.seed);
@@ -96,39 +139,57 @@ export function fitWorthiness(rows: readonly TrainingRow[], s: WorthinessSetting
     if (best === null || score > best.score) best = { C, z, score };
   }
   if (best === null) throw new Error('fitWorthiness: the C grid is empty');
-
-  const calibrationRows = single.length > 0 ? single : rows.map((_, i) => i);
-  const zc = pick(best.z, calibrationRows);
-  const yc = pick(y, calibrationRows);
-  const calibrator = fitPlatt(zc, yc);
-  const threshold = bestF1Threshold(yc, Float64Array.from(zc, (v) => calibrate(calibrator, v))).threshold;
+  const z = best.z;
+  const calibrateOn = (members: number[]): ViewCalibration | null => {
+    if (members.length === 0) return null;
+    const zc = pick(z, members);
+    const yc = pick(y, members);
+    const calibrator = fitPlatt(zc, yc);
+    return { calibrator, threshold: bestF1Threshold(yc, Float64Array.from(zc, (v) => calibrate(calibrator, v))).threshold };
+  };
 
   onStep?.(`fitting on every row with C=${best.C}`);
   const { weights, report } = fitLogistic(X, y, weight, { C: best.C, tolerance: s.tolerance, maxPasses: s.maxPasses }, s.seed);
   return {
-    model: { settings: s, C: best.C, weights: Float32Array.from(weights.w), bias: weights.bias, calibrator, threshold },
+    model: {
+      settings: s,
+      C: best.C,
+      weights: Float32Array.from(weights.w),
+      bias: weights.bias,
+      views: { sentences: calibrateOn(single), transcripts: calibrateOn(inTranscript) },
+    },
     selection,
     passes: report.passes,
   };
 }
 
-/** The decision value of one feature row. */
-export function worthinessDecision(m: WorthinessModel, row: SparseVector): number {
+/** The view's calibration, or the other's when the training data had no rows of that kind. */
+export function viewCalibration(m: WorthinessModel, view: WorthinessView): ViewCalibration {
+  return (m.views[view] ?? m.views[view === 'sentences' ? 'transcripts' : 'sentences'])!;
+}
+
+/** The decision value of one sentence's feature row, read in a view. */
+export function worthinessDecision(m: WorthinessModel, row: SparseVector, view: WorthinessView): number {
+  const r = inView(row, view, m.settings);
   let z = m.bias;
-  for (let k = 0; k < row.idx.length; k++) z += m.weights[row.idx[k]!]! * row.val[k]!;
+  for (let k = 0; k < r.idx.length; k++) z += m.weights[r.idx[k]!]! * r.val[k]!;
   return z;
 }
 
 export interface SentenceScore {
   /** Calibrated probability that the sentence is check-worthy. */
   p: number;
+  /** Whether p reaches the view's threshold. */
+  checkWorthy: boolean;
   cues: Cues;
 }
 
 /** The calibrated score of the tokens [tokenStart, tokenEnd) of a Doc, with the rule cues found there. */
-export function scoreSpan(m: WorthinessModel, doc: Doc, tokenStart: number, tokenEnd: number): SentenceScore {
+export function scoreSpan(m: WorthinessModel, doc: Doc, tokenStart: number, tokenEnd: number, view: WorthinessView = 'sentences'): SentenceScore {
   const f = sentenceFeatures(doc, tokenStart, tokenEnd, m.settings.features);
-  return { p: calibrate(m.calibrator, worthinessDecision(m, f.row)), cues: f.cues };
+  const { calibrator, threshold } = viewCalibration(m, view);
+  const p = calibrate(calibrator, worthinessDecision(m, f.row, view));
+  return { p, checkWorthy: p >= threshold, cues: f.cues };
 }
 
 /** Single sentences stratified by label, transcripts kept whole; fold k holds every k-th after a seeded shuffle. */

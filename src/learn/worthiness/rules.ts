@@ -11,13 +11,13 @@ const words = (s: string): ReadonlySet<string> => new Set(s.split(' '));
 const SCALE = words('million millions billion billions trillion thousand thousands hundred hundreds dozen dozens percent percentage half double doubled triple tripled quarter third twice rate average median');
 const MONEY = words('$ £ € dollar dollars pounds euros cents budget deficit debt tax taxes');
 const COMPARE = words(
-  'more less fewer most least than higher lower larger smaller bigger biggest largest highest lowest better worse best worst increase increased increases decrease decreased decreases rise rose risen fell fall fallen drop dropped grew grown growth decline declined record cut cuts compared',
+  'more less fewer most least than higher lower larger smaller bigger biggest largest highest lowest better worse best worst increase increased increases decrease decreased decreases rise rose risen fell fall fallen drop dropped grew grown growth decline declined record cut cuts compared twice',
 );
 const CAUSE = words('because cause caused causes causing due led leads result resulted results therefore consequently blame blamed thanks responsible');
 const FUTURE = words("will 'll won't going gonna expect expects expected forecast forecasts predict predicts predicted projected plan plans planned would next");
 const SAYING = words('said says say told claimed claims claim stated announced insisted wrote according admitted argued reported');
 const LAW = words(
-  'law laws bill bills illegal illegally legal legally legislation act ban banned bans constitution constitutional unconstitutional court courts regulation regulations rule rules mandate mandatory veto vetoed voted vote treaty statute statutes ruling ruled congress senate',
+  'law laws bill bills illegal illegally legal legally legislation act ban banned bans constitution constitutional unconstitutional court courts regulation regulations rule rules mandate mandatory veto vetoed treaty statute statutes ruling ruled congress senate',
 );
 const FIRST_PERSON = words("i me my mine i'm i've i'd i'll");
 const SECOND_PERSON = words('you your yours');
