@@ -42,7 +42,7 @@ export const DEFAULT_WORTHINESS: WorthinessSettings = {
   features: DEFAULT_WORTHINESS_FEATURES,
   cGrid: [0.3, 1, 3],
   folds: 5,
-  transcriptWeight: 1,
+  transcriptWeight: 0.5,
   domainCopies: true,
   tolerance: 0.01,
   maxPasses: 50,
