@@ -10,7 +10,7 @@
  *   --qrels <file>           relevant pairs, JSON lines {"query", "vclaim"} or TSV qid 0 vclaim 1  required
  *   --json                   print one JSON object {map1, map3, map5, mrr, p1}
  *   --bm25                   rank by the BM25 first stage alone (no re-ranking)
- *   --candidates <n>         BM25 candidates re-ranked per query (default 50)
+ *   --candidates <n>         BM25 candidates re-ranked per query (default 30)
  *   --train-queries <file>   fit a re-ranker on these queries (never the evaluated ones)...
  *   --train-qrels <file>     ...with these relevant pairs, and evaluate with it instead of the bundled one
  *   --save-reranker <file>   write the fitted re-ranker as JSON, or as a module for a .ts path (needs --train-*)
@@ -132,7 +132,7 @@ export function trainReranker(store: Store, idOf: Map<number, string>, queries: 
       ys.push(relevant.has(idOf.get(h.factCheck.id)!) ? 1 : 0);
     });
   }
-  return fitReranker(xs, ys, { positiveWeight: 5 }, note);
+  return fitReranker(xs, ys, {}, note);
 }
 
 /** JSON, or for a .ts path the module that bundles it (src/store/reranker-weights.ts). */
@@ -149,7 +149,7 @@ export const RERANKER: Reranker = ${JSON.stringify(r, null, 2)};
 }
 
 export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Promise<number> {
-  const candidates = positiveInt(flags.candidates, 50, '--candidates');
+  const candidates = positiveInt(flags.candidates, 30, '--candidates');
   if ((flags.trainQueries === undefined) !== (flags.trainQrels === undefined)) throw new UsageError('E_USAGE', '--train-queries and --train-qrels go together');
   if (flags.saveReranker !== undefined && flags.trainQueries === undefined) throw new UsageError('E_USAGE', '--save-reranker needs --train-queries and --train-qrels');
   const problems = new Problems(io);

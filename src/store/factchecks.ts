@@ -127,9 +127,24 @@ export interface SearchOptions {
   since?: string;
   /** Only fact-checks in this language (or with no language recorded). */
   language?: string;
+  /**
+   * FTS5 scores every row holding any query term, so common words cost time and add little rank:
+   * terms are taken rarest first until their rows (document frequencies) add up to this budget; the
+   * three rarest are always kept (default 4,000; Infinity keeps every term).
+   */
+  postingBudget?: number;
 }
 
+export const DEFAULT_POSTING_BUDGET = 4_000;
+
 export type Upserted = 'imported' | 'updated';
+
+function distinctStems(claim: string, title: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of claim.split(' ')) if (t !== '') out.add(t);
+  for (const t of title.split(' ')) if (t !== '') out.add(t);
+  return out;
+}
 
 export class FactCheckTable {
   private readonly findKey: Database.Statement<[string], { id: number }>;
@@ -140,6 +155,10 @@ export class FactCheckTable {
   private readonly counter: Database.Statement<[], { n: number }>;
   private readonly docFreq: Database.Statement<[string], { doc: number }>;
   private readonly byId: Database.Statement<[number], Row>;
+  private readonly changes: Database.Statement;
+  private readonly ftsRow: Database.Statement<[number], { claim: string; title: string }>;
+  private readonly dfUp: Database.Statement<[string]>;
+  private readonly dfDown: Database.Statement<[string]>;
 
   constructor(private readonly db: Database.Database) {
     this.findKey = db.prepare('SELECT id FROM fact_checks WHERE key = ?');
@@ -165,8 +184,12 @@ export class FactCheckTable {
     this.ftsInsert = db.prepare('INSERT INTO fact_checks_fts (rowid, claim, title) VALUES (?, ?, ?)');
     this.ftsDelete = db.prepare('DELETE FROM fact_checks_fts WHERE rowid = ?');
     this.counter = db.prepare('SELECT count(*) AS n FROM fact_checks');
-    this.docFreq = db.prepare("SELECT doc FROM fact_checks_terms WHERE term = ?");
+    this.docFreq = db.prepare('SELECT df AS doc FROM fact_check_terms WHERE term = ?');
+    this.ftsRow = db.prepare('SELECT claim, title FROM fact_checks_fts WHERE rowid = ?');
+    this.dfUp = db.prepare('INSERT INTO fact_check_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
+    this.dfDown = db.prepare('UPDATE fact_check_terms SET df = df - 1 WHERE term = ?');
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM fact_checks WHERE id = ?`);
+    this.changes = db.prepare('SELECT total_changes() AS c');
   }
 
   /** Adds a fact-check, or updates the one with the same key. Call inside a transaction for speed. */
@@ -195,19 +218,29 @@ export class FactCheckTable {
       now,
     };
     const existing = this.findKey.get(key);
-    let id: number;
-    let result: Upserted;
+    const claimStems = indexText(f.claim);
+    const titleStems = indexText(f.title);
     if (existing === undefined) {
-      id = Number(this.insert.run(params).lastInsertRowid);
-      result = 'imported';
-    } else {
-      id = existing.id;
-      this.update.run({ ...params, id });
-      this.ftsDelete.run(id);
-      result = 'updated';
+      const id = Number(this.insert.run(params).lastInsertRowid);
+      this.index(id, claimStems, titleStems);
+      return { id, result: 'imported' };
     }
-    this.ftsInsert.run(id, indexText(f.claim), indexText(f.title));
-    return { id, result };
+    const id = existing.id;
+    this.update.run({ ...params, id });
+    const old = this.ftsRow.get(id);
+    if (old === undefined || old.claim !== claimStems || old.title !== titleStems) {
+      if (old !== undefined) {
+        for (const t of distinctStems(old.claim, old.title)) this.dfDown.run(t);
+        this.ftsDelete.run(id);
+      }
+      this.index(id, claimStems, titleStems);
+    }
+    return { id, result: 'updated' };
+  }
+
+  private index(id: number, claimStems: string, titleStems: string): void {
+    this.ftsInsert.run(id, claimStems, titleStems);
+    for (const t of distinctStems(claimStems, titleStems)) this.dfUp.run(t);
   }
 
   count(): number {
@@ -232,7 +265,7 @@ export class FactCheckTable {
    */
   idf(): (term: string) => number {
     const n = this.count();
-    const changes = (this.db.prepare('SELECT total_changes() AS c').get() as { c: number }).c;
+    const changes = (this.changes.get() as { c: number }).c;
     if (this.idfCache === undefined || this.idfCache.n !== n || this.idfCache.changes !== changes) this.idfCache = { n, changes, map: new Map() };
     const cache = this.idfCache.map;
     return (term) => {
@@ -256,23 +289,52 @@ export class FactCheckTable {
     return this.searchTerms(queryTerms(text), opts);
   }
 
+  /** The query stems FTS5 will search for: rarest first, within the posting budget. */
+  prune(stems: readonly string[], budget = DEFAULT_POSTING_BUDGET): string[] {
+    if (!Number.isFinite(budget)) return [...stems];
+    const byDf = stems.map((t) => ({ t, df: this.documentFrequency(t) })).filter((x) => x.df > 0);
+    byDf.sort((a, b) => a.df - b.df);
+    const kept: string[] = [];
+    let total = 0;
+    for (const { t, df } of byDf) {
+      if (kept.length >= 3 && total + df > budget) break;
+      kept.push(t);
+      total += df;
+    }
+    return kept;
+  }
+
   /** As search, from query stems already made by queryTerms. */
   searchTerms(stems: readonly string[], opts: SearchOptions = {}): SearchHit[] {
-    const match = ftsQuery(stems);
+    const match = ftsQuery(this.prune(stems, opts.postingBudget));
     if (match === undefined) return [];
     const [wClaim, wTitle] = opts.weights ?? [1, 0.5];
-    const where: string[] = ['fact_checks_fts MATCH @match'];
-    if (opts.since !== undefined) where.push('COALESCE(f.review_date, f.claim_date) >= @since');
-    if (opts.language !== undefined) where.push('(f.language IS NULL OR lower(f.language) = lower(@language) OR lower(f.language) LIKE lower(@language) || \'-%\')');
-    const sql = `SELECT ${COLUMNS.split(', ')
+    const bm25 = `bm25(fact_checks_fts, ${Number(wClaim)}, ${Number(wTitle)})`;
+    const columns = COLUMNS.split(', ')
       .map((c) => 'f.' + c)
-      .join(', ')}, fact_checks_fts.claim AS s_claim, fact_checks_fts.title AS s_title, -bm25(fact_checks_fts, ${Number(wClaim)}, ${Number(wTitle)}) AS score
-      FROM fact_checks_fts JOIN fact_checks f ON f.id = fact_checks_fts.rowid
-      WHERE ${where.join(' AND ')}
-      ORDER BY bm25(fact_checks_fts, ${Number(wClaim)}, ${Number(wTitle)}) LIMIT @limit`;
+      .join(', ');
     const params: Record<string, unknown> = { match, limit: opts.limit ?? 10 };
-    if (opts.since !== undefined) params.since = opts.since;
-    if (opts.language !== undefined) params.language = opts.language;
+    let sql: string;
+    if (opts.since === undefined && opts.language === undefined) {
+      // Rank inside FTS5 first, then fetch only the rows kept: joining every match costs twice as much.
+      sql = `SELECT ${columns}, t.s_claim, t.s_title, t.score FROM (
+          SELECT rowid AS id, claim AS s_claim, title AS s_title, -${bm25} AS score
+          FROM fact_checks_fts WHERE fact_checks_fts MATCH @match ORDER BY ${bm25} LIMIT @limit
+        ) t JOIN fact_checks f ON f.id = t.id ORDER BY t.score DESC`;
+    } else {
+      const where: string[] = ['fact_checks_fts MATCH @match'];
+      if (opts.since !== undefined) {
+        where.push('COALESCE(f.review_date, f.claim_date) >= @since');
+        params.since = opts.since;
+      }
+      if (opts.language !== undefined) {
+        where.push("(f.language IS NULL OR lower(f.language) = lower(@language) OR lower(f.language) LIKE lower(@language) || '-%')");
+        params.language = opts.language;
+      }
+      sql = `SELECT ${columns}, fact_checks_fts.claim AS s_claim, fact_checks_fts.title AS s_title, -${bm25} AS score
+        FROM fact_checks_fts JOIN fact_checks f ON f.id = fact_checks_fts.rowid
+        WHERE ${where.join(' AND ')} ORDER BY ${bm25} LIMIT @limit`;
+    }
     const rows = this.statement(sql).all(params) as (Row & { score: number; s_claim: string; s_title: string })[];
     return rows.map((r) => ({ factCheck: fromRow(r), bm25: r.score, claimStems: r.s_claim, titleStems: r.s_title }));
   }

@@ -126,17 +126,19 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
   const t = overlap(q.stemSet, titleSet, idf);
   const all = overlap(q.stemSet, both, idf);
   const f = hit.factCheck;
-  const docText = f.claim + ' ' + (f.title ?? '');
-  const docWords = words(docText);
+  const claimWords = words(f.claim);
+  const docWords = new Set(claimWords);
+  if (f.title !== undefined) for (const w of words(f.title)) docWords.add(w);
   let sharedBigrams = 0;
   const docBigrams = bigrams(content);
   for (const b of q.bigrams) if (docBigrams.has(b)) sharedBigrams++;
-  const docNumbers = new Set(docWords.filter((w) => NUMBER.test(w)));
+  let docHasNumber = false;
+  for (const w of docWords) if (NUMBER.test(w)) docHasNumber = true;
   let sharedNumbers = 0;
-  for (const n of q.numbers) if (docNumbers.has(n)) sharedNumbers++;
-  const docNames = names(docText);
+  for (const n of q.numbers) if (docWords.has(n)) sharedNumbers++;
+  // A name in the text counts when the fact-check has the word at all (claims are often lower-cased).
   let sharedNames = 0;
-  for (const n of q.names) if (docNames.has(n) || docWords.includes(n)) sharedNames++;
+  for (const n of q.names) if (docWords.has(n)) sharedNames++;
   return [
     hit.bm25,
     c.cosine,
@@ -144,9 +146,9 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
     all.qCover,
     c.dCover,
     sharedBigrams,
-    jaccard(q.trigrams, trigrams(words(f.claim).filter((w) => !STOPWORDS.has(w)))),
+    jaccard(q.trigrams, trigrams(claimWords.filter((w) => !STOPWORDS.has(w)))),
     sharedNumbers,
-    q.numbers.size > 0 && docNumbers.size > 0 && sharedNumbers === 0 ? 1 : 0,
+    q.numbers.size > 0 && docHasNumber && sharedNumbers === 0 ? 1 : 0,
     sharedNames,
     q.names.size === 0 ? 0 : sharedNames / q.names.size,
     Math.log1p(q.stemSet.size),

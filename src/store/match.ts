@@ -28,7 +28,7 @@ export interface MatchOptions {
   since?: string;
   /** Only fact-checks in this language (or with none recorded), e.g. "en". */
   language?: string;
-  /** BM25 candidates to re-rank (default 50). */
+  /** BM25 candidates to re-rank (default 30). */
   candidates?: number;
   /** Return every candidate, best first, whatever its score (for evaluation). */
   all?: boolean;
@@ -54,7 +54,7 @@ export interface ClaimMatch {
   bm25: number;
 }
 
-export const MATCH_DEFAULTS = { limit: 5, suggest: 0.5, confirm: 0.8, shortWords: 5, shortMargin: 0.1, candidates: 50 } as const;
+export const MATCH_DEFAULTS = { limit: 5, suggest: 0.5, confirm: 0.8, shortWords: 5, shortMargin: 0.1, candidates: 30 } as const;
 
 /**
  * Links say nothing about the claim; hashtags and handles are split into words. (A tweet-embed footer,

@@ -1,6 +1,6 @@
 /**
  * The bundled claim-matching re-ranker, written by `credence claims match-eval --save-reranker`:
- * fitted on ../shared/datasets/clef2020-claim-retrieval/queries-train.jsonl.gz (800 queries) with ../shared/datasets/clef2020-claim-retrieval/vclaims.jsonl.gz, 50 BM25 candidates each.
+ * fitted on ../shared/datasets/clef2020-claim-retrieval/queries-train.jsonl.gz (800 queries) with ../shared/datasets/clef2020-claim-retrieval/vclaims.jsonl.gz, 30 BM25 candidates each.
  */
 import type { Reranker } from './rerank.js';
 
@@ -21,50 +21,50 @@ export const RERANKER: Reranker = {
     "claimLength"
   ],
   "mean": [
-    12.572404,
-    0.102921,
-    0.081064,
-    0.092006,
-    0.184583,
-    0.340225,
-    0.095579,
-    0.3326,
-    0.171025,
-    0.8917,
-    0.11991,
+    13.905276,
+    0.116779,
+    0.094492,
+    0.102003,
+    0.20486,
+    0.414875,
+    0.102193,
+    0.349958,
+    0.16575,
+    0.975208,
+    0.131368,
     3.101434,
-    2.529503
+    2.524367
   ],
   "scale": [
-    5.04106,
-    0.052337,
-    0.073098,
-    0.044374,
-    0.085009,
-    0.67147,
-    0.04127,
-    0.532895,
-    0.376531,
-    0.994797,
-    0.142798,
+    5.833108,
+    0.060848,
+    0.082349,
+    0.051258,
+    0.095163,
+    0.775459,
+    0.04547,
+    0.550594,
+    0.371856,
+    1.053768,
+    0.149937,
     0.314329,
-    0.282762
+    0.28083
   ],
   "weights": [
-    0.975388,
-    0.184084,
-    0.557703,
-    0.134499,
-    0.111447,
-    -0.479274,
-    0.332399,
-    -0.193866,
-    -0.225688,
-    -0.144376,
-    0.140573,
-    -0.100051,
-    0.139203
+    0.720192,
+    0.113626,
+    0.599288,
+    0.183713,
+    0.262212,
+    -0.553122,
+    0.130239,
+    -0.077704,
+    -0.111253,
+    -0.006666,
+    0.097204,
+    0.011513,
+    0.212336
   ],
-  "bias": -4.261521,
-  "note": "fitted on ../shared/datasets/clef2020-claim-retrieval/queries-train.jsonl.gz (800 queries) with ../shared/datasets/clef2020-claim-retrieval/vclaims.jsonl.gz, 50 BM25 candidates each"
+  "bias": -4.704694,
+  "note": "fitted on ../shared/datasets/clef2020-claim-retrieval/queries-train.jsonl.gz (800 queries) with ../shared/datasets/clef2020-claim-retrieval/vclaims.jsonl.gz, 30 BM25 candidates each"
 };

@@ -66,6 +66,20 @@ describe('migrations', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'c'").get()).toEqual({ n: 0 });
   });
 
+  it('fills the document-frequency table of migration 2 from a version-1 database', () => {
+    const dir = tmp();
+    const db = new Database(join(dir, 'credence.db'));
+    migrate(db, 'v1', MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO fact_checks_fts (rowid, claim, title) VALUES (1, 'sea water cure', 'sea'), (2, 'tax rise', '')").run();
+    db.close();
+    const s = Store.open(dir);
+    expect(s.schemaVersion).toBe(MIGRATIONS.length);
+    expect(s.factChecks.documentFrequency('sea')).toBe(1);
+    expect(s.factChecks.documentFrequency('tax')).toBe(1);
+    expect(s.factChecks.documentFrequency('nothing')).toBe(0);
+    s.close();
+  });
+
   it('refuses a database from a newer Credence', () => {
     const dir = tmp();
     const db = new Database(join(dir, 'credence.db'));
@@ -84,6 +98,32 @@ describe('fact-checks', () => {
     expect(s.factChecks.search('seawater')[0]!.factCheck.verdictText).toBe('False');
     // The old index entry is gone: one hit, not two.
     expect(s.factChecks.search('seawater cold')).toHaveLength(1);
+    s.close();
+  });
+
+  it('keeps document frequencies equal to the index\'s own through inserts and updates', () => {
+    const s = Store.open(':memory:');
+    s.factChecks.upsert(fc());
+    s.factChecks.upsert(fc({ url: 'u2', claim: 'Seawater is salty', title: 'Salty seawater' }));
+    s.factChecks.upsert(fc({ url: 'u2', claim: 'Tap water is salty' }));
+    s.factChecks.upsert(fc({ url: 'u3', claim: 'Tap water is salty' }));
+    const ours = s.db.prepare('SELECT term, df FROM fact_check_terms WHERE df > 0 ORDER BY term').all();
+    const fts = s.db.prepare('SELECT term, doc AS df FROM fact_checks_terms ORDER BY term').all();
+    expect(ours).toEqual(fts);
+    expect(s.factChecks.documentFrequency('salti')).toBe(2);
+    expect(s.factChecks.documentFrequency('seawat')).toBe(1);
+    s.close();
+  });
+
+  it('searches only the rarest terms within the posting budget, never fewer than three', () => {
+    const s = Store.open(':memory:');
+    s.transaction(() => {
+      for (let i = 0; i < 50; i++) s.factChecks.upsert(fc({ url: `c${i}`, claim: `common words ${i % 2 === 0 ? 'even' : 'odd'} ${i < 5 ? 'rare' : ''} ${i === 0 ? 'unique' : ''}` }));
+    });
+    expect(s.factChecks.prune(['common', 'word', 'even', 'rare', 'uniqu', 'absent'], 10)).toEqual(['uniqu', 'rare', 'even']);
+    expect(s.factChecks.prune(['common', 'word', 'even', 'rare', 'uniqu'], 31)).toEqual(['uniqu', 'rare', 'even']);
+    expect(s.factChecks.prune(['common', 'word', 'even', 'rare', 'uniqu'], 100).sort()).toEqual(['common', 'even', 'rare', 'uniqu']);
+    expect(s.factChecks.prune(['common', 'uniqu'], Infinity)).toEqual(['common', 'uniqu']);
     s.close();
   });
 
