@@ -164,7 +164,7 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
 }
 
-interface Placed {
+export interface Placed {
   record: WorthinessRecord;
   /** Index of the file it came from. */
   file: number;
@@ -176,7 +176,7 @@ interface Placed {
  * taken from the last file that has it (give newer editions last), transcripts named in an excluded
  * file are dropped. No training sentence has the text of a held-out or excluded sentence.
  */
-function planRows(files: WorthinessFile[], excludedDebates: Set<string>, excludedTexts: Set<string>, holdout: number, seed: number) {
+export function planRows(files: WorthinessFile[], excludedDebates: Set<string>, excludedTexts: Set<string>, holdout: number, seed: number) {
   const singles: Placed[] = [];
   const ids = new Set<string>();
   const texts = new Set<string>();
