@@ -121,18 +121,14 @@ function loadClaims(path: string, problems: Problems): { store: Store; idOf: Map
 }
 
 export function trainReranker(store: Store, idOf: Map<number, string>, queries: Query[], qrels: Map<string, Set<string>>, candidates: number, note: string): Reranker {
-  const xs: number[][] = [];
-  const ys: number[] = [];
+  const groups: { xs: number[][]; ys: number[] }[] = [];
   for (const q of queries) {
     const relevant = qrels.get(q.id);
     if (relevant === undefined) continue;
     const { hits, features } = candidatesFor(store, q.text, { candidates });
-    hits.forEach((h, i) => {
-      xs.push(features[i]!);
-      ys.push(relevant.has(idOf.get(h.factCheck.id)!) ? 1 : 0);
-    });
+    groups.push({ xs: features, ys: hits.map((h) => (relevant.has(idOf.get(h.factCheck.id)!) ? 1 : 0)) });
   }
-  return fitReranker(xs, ys, {}, note);
+  return fitReranker(groups.flatMap((g) => g.xs), groups.flatMap((g) => g.ys), {}, note);
 }
 
 /** JSON, or for a .ts path the module that bundles it (src/store/reranker-weights.ts). */

@@ -6,8 +6,8 @@
  * Registration: `.argument('<text>', 'the sentence or claim to look up')` and these flags:
  *   --db <dir>             the store folder (default: $CREDENCE_DB, else $XDG_DATA_HOME/credence or ~/.local/share/credence)
  *   -n, --limit <n>        at most this many matches (default 5)
- *   --suggest <score>      show for confirmation at or above this score, 0..1 (default 0.5)
- *   --confirm <score>      state as a match at or above this score, 0..1 (default 0.8)
+ *   --suggest <score>      show for confirmation at or above this score, 0..1 (default 0.3)
+ *   --confirm <score>      state as a match at or above this score, 0..1 (default 0.7)
  *   --short-words <n>      texts with fewer content words than this are short (default 5)...
  *   --short-margin <x>     ...and need both thresholds raised by this much (default 0.1)
  *   --since <date>         only fact-checks published on or after this date (YYYY-MM-DD)

@@ -279,6 +279,20 @@ export class FactCheckTable {
     };
   }
 
+  private avgCache: { changes: number; claim: number; title: number } | undefined;
+
+  /** The mean length in stems of the indexed claims and titles (for BM25 by field), cached until the table changes. */
+  averageLengths(): { claim: number; title: number } {
+    const changes = (this.changes.get() as { c: number }).c;
+    if (this.avgCache === undefined || this.avgCache.changes !== changes) {
+      const r = this.db
+        .prepare("SELECT avg(CASE claim WHEN '' THEN 0 ELSE length(claim) - length(replace(claim, ' ', '')) + 1 END) AS c, avg(CASE title WHEN '' THEN 0 ELSE length(title) - length(replace(title, ' ', '')) + 1 END) AS t FROM fact_checks_fts")
+        .get() as { c: number | null; t: number | null };
+      this.avgCache = { changes, claim: r.c ?? 1, title: r.t ?? 1 };
+    }
+    return { claim: this.avgCache.claim, title: this.avgCache.title };
+  }
+
   /** Every fact-check, oldest id first, streamed. */
   *all(): Generator<FactCheck> {
     for (const r of this.db.prepare(`SELECT ${COLUMNS} FROM fact_checks ORDER BY id`).iterate() as IterableIterator<Row>) yield fromRow(r);

@@ -9,6 +9,8 @@ import { STOP_STEMS, STOPWORDS, terms, words } from './terms.js';
 
 export const FEATURES = [
   'bm25',
+  'bm25Claim',
+  'bm25Title',
   'cosineClaim',
   'cosineTitle',
   'queryCoverage',
@@ -21,7 +23,21 @@ export const FEATURES = [
   'nameCoverage',
   'queryLength',
   'claimLength',
+  'cosineSquared',
+  'coverageProduct',
+  'unsharedNames',
 ] as const;
+
+/** Okapi BM25 (k1 1.2, b 0.75) of the query stems against one field's stems. */
+function bm25Field(q: ReadonlySet<string>, field: readonly string[], avg: number, idf: (t: string) => number): number {
+  if (field.length === 0) return 0;
+  const tf = new Map<string, number>();
+  for (const t of field) if (q.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+  let score = 0;
+  const norm = 1.2 * (0.25 + (0.75 * field.length) / Math.max(avg, 1));
+  for (const [t, f] of tf) score += (idf(t) * f * 2.2) / (f + norm);
+  return score;
+}
 
 /** The query side, computed once per text. */
 export interface QuerySide {
@@ -115,7 +131,7 @@ function overlap(q: ReadonlySet<string>, d: ReadonlySet<string>, idf: (t: string
  * never relative to the other candidates: the score is compared with fixed thresholds, and the best
  * of a poor list must still score low.
  */
-export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => number): number[] {
+export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => number, avg: { claim: number; title: number }): number[] {
   const claimStems = hit.claimStems === '' ? [] : hit.claimStems.split(' ');
   const titleStems = hit.titleStems === '' ? [] : hit.titleStems.split(' ');
   const content = claimStems.filter((t) => !STOP_STEMS.has(t));
@@ -141,6 +157,8 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
   for (const n of q.names) if (docWords.has(n)) sharedNames++;
   return [
     hit.bm25,
+    bm25Field(q.stemSet, claimStems, avg.claim, idf),
+    bm25Field(q.stemSet, titleStems, avg.title, idf),
     c.cosine,
     t.cosine,
     all.qCover,
@@ -153,5 +171,8 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
     q.names.size === 0 ? 0 : sharedNames / q.names.size,
     Math.log1p(q.stemSet.size),
     Math.log1p(claimSet.size),
+    c.cosine * c.cosine,
+    all.qCover * c.dCover,
+    q.names.size - sharedNames,
   ];
 }

@@ -16,9 +16,9 @@ import type { Verdict } from './verdict.js';
 export interface MatchOptions {
   /** At most this many matches (default 5). */
   limit?: number;
-  /** Show for confirmation at or above this score (default 0.5). */
+  /** Show for confirmation at or above this score (default 0.3). */
   suggest?: number;
-  /** State as a match at or above this score (default 0.8). */
+  /** State as a match at or above this score (default 0.7). */
   confirm?: number;
   /** Texts with fewer content words than this are short (default 5)... */
   shortWords?: number;
@@ -54,7 +54,7 @@ export interface ClaimMatch {
   bm25: number;
 }
 
-export const MATCH_DEFAULTS = { limit: 5, suggest: 0.5, confirm: 0.8, shortWords: 5, shortMargin: 0.1, candidates: 30 } as const;
+export const MATCH_DEFAULTS = { limit: 5, suggest: 0.3, confirm: 0.7, shortWords: 5, shortMargin: 0.1, candidates: 30 } as const;
 
 /**
  * Links say nothing about the claim; hashtags and handles are split into words. (A tweet-embed footer,
@@ -71,12 +71,13 @@ export function cleanText(text: string): string {
 /** The scored candidates of one text: features and scores, BM25 order. */
 export function candidatesFor(store: Store, text: string, opts: MatchOptions = {}): { hits: SearchHit[]; features: number[][]; contentWords: number } {
   const q = querySide(cleanText(text));
-  const search: SearchOptions = { limit: opts.candidates ?? MATCH_DEFAULTS.candidates, weights: [1, 0.6] };
+  const search: SearchOptions = { limit: opts.candidates ?? MATCH_DEFAULTS.candidates, weights: [1, 1] };
   if (opts.since !== undefined) search.since = opts.since;
   if (opts.language !== undefined) search.language = opts.language;
   const hits = store.factChecks.searchTerms([...q.stemSet].slice(0, 48), search);
   const idf = store.factChecks.idf();
-  return { hits, features: hits.map((h) => pairFeatures(q, h, idf)), contentWords: q.stemSet.size };
+  const avg = store.factChecks.averageLengths();
+  return { hits, features: hits.map((h) => pairFeatures(q, h, idf, avg)), contentWords: q.stemSet.size };
 }
 
 export function matchClaims(store: Store, text: string, opts: MatchOptions = {}): ClaimMatch[] {

@@ -65,3 +65,4 @@ export function fitReranker(xs: readonly (readonly number[])[], ys: readonly num
   const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
   return { features: [...FEATURES], mean: mean.map(r6), scale: scale.map(r6), weights: w.map(r6), bias: r6(b), note };
 }
+

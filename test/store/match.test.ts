@@ -120,7 +120,9 @@ describe('claims match-eval (command)', () => {
       writeFileSync(join(d, n), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
       return join(d, n);
     };
-    const claims = w('v.jsonl', CLAIMS.map(([claim, title], i) => ({ id: String(i), claim, title })));
+    // The five claims among invented distractors, so that word weights mean something.
+    const distractors = TOPICS.flatMap((a, i) => TOPICS.map((b, k) => ({ id: `d${i}-${k}`, claim: `The ${a} plan will cost the ${b} budget ${i * k} dollars next year` })));
+    const claims = w('v.jsonl', [...CLAIMS.map(([claim, title], i) => ({ id: String(i), claim, title })), ...distractors]);
     const queries = w('q.jsonl', [
       { id: 'a', text: 'Ohio governor bans plastic straws in restaurants' },
       { id: 'b', text: 'carrots fix your eyesight in a month' },
