@@ -1,6 +1,6 @@
 /**
  * What the claim matcher's re-ranker reads about one (text, fact-check) pair, after BM25 has picked
- * the candidates: BM25 itself, IDF-weighted overlap of
+ * the candidates: BM25 (whole and by field), IDF-weighted overlap of
  * stems with the claim and with the title (cosine, coverage both ways), shared stem bigrams,
  * character trigram similarity, numbers and capitalised names in common, and the lengths.
  */
@@ -23,10 +23,32 @@ export const FEATURES = [
   'nameCoverage',
   'queryLength',
   'claimLength',
-  'cosineSquared',
-  'coverageProduct',
   'unsharedNames',
 ] as const;
+
+/**
+ * The sign each feature's weight must have: more shared evidence never lowers a score, a number or a
+ * name the fact-check lacks never raises it (0: either sign). The fitted model stays monotone where
+ * the training tweets are thin, such as a fact-check that repeats the text almost word for word.
+ */
+export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], 1 | -1 | 0>> = {
+  bm25: 1,
+  bm25Claim: 1,
+  bm25Title: 1,
+  cosineClaim: 1,
+  cosineTitle: 1,
+  queryCoverage: 1,
+  claimCoverage: 1,
+  sharedBigrams: 1,
+  charTrigrams: 1,
+  sharedNumbers: 1,
+  numberMismatch: -1,
+  sharedNames: 1,
+  nameCoverage: 1,
+  queryLength: 0,
+  claimLength: 0,
+  unsharedNames: -1,
+};
 
 /** Okapi BM25 (k1 1.2, b 0.75) of the query stems against one field's stems. */
 function bm25Field(q: ReadonlySet<string>, field: readonly string[], avg: number, idf: (t: string) => number): number {
@@ -171,8 +193,6 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
     q.names.size === 0 ? 0 : sharedNames / q.names.size,
     Math.log1p(q.stemSet.size),
     Math.log1p(claimSet.size),
-    c.cosine * c.cosine,
-    all.qCover * c.dCover,
     q.names.size - sharedNames,
   ];
 }

@@ -1,9 +1,9 @@
 /**
  * The re-ranker: logistic regression over standardised pair features (src/store/features.ts), its
  * output read as the probability that a candidate fact-check checks the text. Fitted by full-batch
- * gradient descent with L2; small enough (a weight per feature) to live in source as RERANKER.
+ * gradient descent with L2, each weight held to the sign FEATURE_SIGNS gives it; small enough (a weight per feature) to live in source as RERANKER.
  */
-import { FEATURES } from './features.js';
+import { FEATURE_SIGNS, FEATURES } from './features.js';
 
 export interface Reranker {
   features: readonly string[];
@@ -23,6 +23,7 @@ export function rerankScore(model: Reranker, x: readonly number[]): number {
 
 export interface FitOptions {
   l2?: number;
+  /** Passes of full-batch gradient descent (default 3000). */
   epochs?: number;
   rate?: number;
   /** Weight of each positive example (candidates are mostly negatives). */
@@ -46,7 +47,7 @@ export function fitReranker(xs: readonly (readonly number[])[], ys: readonly num
   let b = 0;
   let totalWeight = 0;
   for (const y of ys) totalWeight += y === 1 ? pw : 1;
-  for (let epoch = 0; epoch < (opts.epochs ?? 800); epoch++) {
+  for (let epoch = 0; epoch < (opts.epochs ?? 3000); epoch++) {
     const gw = new Array<number>(d).fill(0);
     let gb = 0;
     for (let i = 0; i < n; i++) {
@@ -59,7 +60,12 @@ export function fitReranker(xs: readonly (readonly number[])[], ys: readonly num
       for (let j = 0; j < d; j++) gw[j]! += g * zi[j]!;
       gb += g;
     }
-    for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / totalWeight + l2 * w[j]!);
+    for (let j = 0; j < d; j++) {
+      w[j]! -= rate * (gw[j]! / totalWeight + l2 * w[j]!);
+      // Projected gradient: keep each weight on the side FEATURE_SIGNS allows.
+      const sign = FEATURE_SIGNS[FEATURES[j]!];
+      if (sign * w[j]! < 0) w[j] = 0;
+    }
     b -= rate * (gb / totalWeight);
   }
   const r6 = (v: number) => Math.round(v * 1e6) / 1e6;

@@ -21,8 +21,6 @@ export const RERANKER: Reranker = {
     "nameCoverage",
     "queryLength",
     "claimLength",
-    "cosineSquared",
-    "coverageProduct",
     "unsharedNames"
   ],
   "mean": [
@@ -41,8 +39,6 @@ export const RERANKER: Reranker = {
     0.129551,
     3.101434,
     2.523259,
-    0.016905,
-    0.022756,
     6.777542
   ],
   "scale": [
@@ -61,30 +57,26 @@ export const RERANKER: Reranker = {
     0.149398,
     0.314329,
     0.280224,
-    0.030313,
-    0.031831,
     3.675671
   ],
   "weights": [
-    0.561387,
-    0.286944,
-    0.151094,
-    0.523129,
-    0.389614,
-    0.45341,
-    0.368618,
-    -0.327588,
-    0.316296,
-    -0.062604,
-    -0.116787,
-    -0.047743,
-    -0.023226,
-    -0.04455,
-    0.098218,
-    -0.480985,
-    -0.511397,
-    -0.186442
+    0.583161,
+    0.020332,
+    0.148395,
+    0.084203,
+    0.426792,
+    0.093574,
+    0.281359,
+    0,
+    0.007597,
+    0,
+    -0.104108,
+    0,
+    0,
+    -0.081055,
+    0.18124,
+    -0.227984
   ],
-  "bias": -4.889526,
+  "bias": -4.670831,
   "note": "fitted on ../shared/datasets/clef2020-claim-retrieval/queries-train.jsonl.gz (800 queries) with ../shared/datasets/clef2020-claim-retrieval/vclaims.jsonl.gz, 30 BM25 candidates each"
 };
