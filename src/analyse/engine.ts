@@ -12,7 +12,7 @@ import { TokenKind } from '../text/tokens.js';
 import { loadReliability, type LoadedReliability } from '../learn/reliability-file.js';
 import { loadStance, type LoadedStance } from '../learn/stance/file.js';
 import { loadWorthiness, type LoadedWorthiness } from '../learn/worthiness/file.js';
-import { analyseClaims } from './claims.js';
+import { analyseClaims, type ClaimMatcher } from './claims.js';
 import { analyseHeadline } from './headline.js';
 import { analyseReliability } from './reliability.js';
 
@@ -23,6 +23,11 @@ export interface EngineOptions {
   stanceModel?: string | null;
   /** The check-worthiness model for the claims; default: the bundled one; null: no claims section. */
   worthinessModel?: string | null;
+  /**
+   * Looks a claim sentence up among stored fact-checks (see `claimMatcher` in src/analyse/matches.ts);
+   * absent: claims carry no matches.
+   */
+  matchClaim?: ClaimMatcher;
 }
 
 export interface Engine {
@@ -84,7 +89,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
         },
         reliability: analyseReliability(doc, reliability),
         ...(headline !== undefined ? { headline } : {}),
-        ...(worthiness !== null ? { claims: analyseClaims(doc, worthiness) } : {}),
+        ...(worthiness !== null ? { claims: analyseClaims(doc, worthiness, opts.matchClaim) } : {}),
       };
     },
   };

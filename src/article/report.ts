@@ -4,6 +4,7 @@
  */
 import type { Label } from './article.js';
 import type { EvidenceRole, Stance } from './stance.js';
+import type { Verdict } from './verdict.js';
 
 export const REPORT_SCHEMA = 'credence.report/1';
 
@@ -68,6 +69,26 @@ export interface Claim extends Span {
   score: number;
   /** Rule-based kinds; empty when no rule fired. */
   kinds: ClaimKind[];
+  /**
+   * Stored fact-checks that check this sentence, best first: `confirm` is stated as a match, `suggest`
+   * is shown for a person to confirm. Present when a fact-check store was searched.
+   */
+  matches?: ClaimMatch[];
+}
+
+export interface ClaimMatch {
+  /** The fact-checked claim as stored, and the store's key for it. */
+  claim: string;
+  key: string;
+  /** 0..1: how likely this fact-check checks the sentence (rounded to 4 places). */
+  score: number;
+  level: 'confirm' | 'suggest';
+  verdict: Verdict;
+  /** The publisher's own verdict. */
+  verdictText?: string;
+  publisher?: string;
+  url?: string;
+  date?: string;
 }
 
 export interface Report {

@@ -4,6 +4,9 @@ import type { Writable } from 'node:stream';
 import { articleText } from '../article/article.js';
 import { UsageError } from '../article/errors.js';
 import type { Report } from '../article/report.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClaimMatcher } from '../analyse/claims.js';
 import { createEngine } from '../analyse/engine.js';
 import { parseSpec, readDataset } from '../ingest/index.js';
 import { renderReport } from '../render/terminal.js';
@@ -23,6 +26,7 @@ interface AnalyzeFlags extends DataFlags {
   worthinessModel?: string;
   /** False with --no-claims. */
   claims: boolean;
+  db?: string;
 }
 
 export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Promise<number> {
@@ -31,7 +35,10 @@ export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Pr
   const specs = inputs.map(parseSpec);
   if (!flags.headline && flags.stanceModel !== undefined) throw new UsageError('E_USAGE', '--stance-model and --no-headline: choose one');
   if (!flags.claims && flags.worthinessModel !== undefined) throw new UsageError('E_USAGE', '--worthiness-model and --no-claims: choose one');
+  if (!flags.claims && flags.db !== undefined) throw new UsageError('E_USAGE', '--db and --no-claims: choose one (the store is searched for the claims)');
+  const store = flags.claims ? await openStoreIfAny(flags.db, io.env) : undefined;
   const engine = createEngine({
+    ...(store !== undefined ? { matchClaim: store.matcher } : {}),
     ...(flags.model !== undefined ? { reliabilityModel: flags.model } : {}),
     ...(flags.headline ? (flags.stanceModel !== undefined ? { stanceModel: flags.stanceModel } : {}) : { stanceModel: null }),
     ...(flags.claims ? (flags.worthinessModel !== undefined ? { worthinessModel: flags.worthinessModel } : {}) : { worthinessModel: null }),
@@ -60,6 +67,7 @@ export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Pr
     }
   }
   progress.stop();
+  store?.close();
   await out.end();
   if (analysed === 0 && problems.skipped === 0) {
     throw new UsageError('E_EMPTY', `no articles found in ${inputs.join(', ')}`);
@@ -128,4 +136,21 @@ function outputFor(format: OutputFormat, io: Io): Output {
       };
     }
   }
+}
+
+/**
+ * The fact-check store the claims are matched against: the one --db names (which must exist), else the
+ * default one if it exists. Never created here: `credence factchecks import` creates it. The store's
+ * modules (a native SQLite binding) load only when there is a store.
+ */
+async function openStoreIfAny(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<{ matcher: ClaimMatcher; close(): void } | undefined> {
+  const { DB_FILE, Store, storeDir } = await import('../store/store.js');
+  const dir = storeDir(flag, env);
+  if (!existsSync(join(dir, DB_FILE))) {
+    if (flag !== undefined) throw new UsageError('E_USAGE', `--db ${flag}: no fact-check store there (credence factchecks import --db ${flag} FILE creates one)`);
+    return undefined;
+  }
+  const { claimMatcher } = await import('../analyse/matches.js');
+  const store = Store.open(dir);
+  return { matcher: claimMatcher(store), close: () => store.close() };
 }

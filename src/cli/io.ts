@@ -13,6 +13,11 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // `credence … | head`: the reader has all it wants once it closes the pipe; stop quietly, as cat does.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { CredenceError, UsageError, formatWhere } from '../article/errors.js';
 import { coloursFor, EXIT, processIo, type Io } from './io.js';
+import { addFactcheckCommands } from './factchecks-commands.js';
 import { collect, dataOptions } from './options.js';
 
 const require = createRequire(import.meta.url);
@@ -60,6 +61,7 @@ Examples:
       .option('--no-headline', 'skip the headline check')
       .option('--worthiness-model <file>', 'check-worthiness model for the claims (default: the bundled model)')
       .option('--no-claims', 'skip the check-worthy claims')
+      .option('--db <dir>', 'fact-check store the claims are matched against (default: $CREDENCE_DB, else ~/.local/share/credence, when it exists)')
       .addHelpText(
         'after',
         `
@@ -185,18 +187,65 @@ Examples:
     )
     .action(run(async () => (await import('./stance-eval.js')).stanceEval));
 
-  // `claims` groups the check-worthiness commands (the fact-check matching will join them).
+  // `claims` groups the check-worthiness commands and the matching against stored fact-checks.
   const claims = program
     .command('claims')
-    .description('Check-worthy claims: train and measure the model that finds them.')
+    .description('Check-worthy claims, and whether they were fact-checked already: match, measure, train.')
     .enablePositionalOptions()
     .addHelpText(
       'after',
       `
 Examples:
+  $ credence claims match "The vaccine contains a microchip"
   $ credence claims worthiness-eval --data test.jsonl.gz
   $ credence claims worthiness-train --data sentences.jsonl.gz --out my-worthiness.cdm`,
     );
+
+  claims
+    .command('match')
+    .description('Look a sentence up among the stored fact-checks: matches stated, or suggested for a person to confirm.')
+    .argument('<text>', 'the sentence or claim to look up')
+    .option('--db <dir>', 'the store folder (default: $CREDENCE_DB, else $XDG_DATA_HOME/credence or ~/.local/share/credence)')
+    .option('-n, --limit <n>', 'at most this many matches (default 5)')
+    .option('--suggest <score>', 'show for confirmation at or above this score, 0..1 (default 0.3)')
+    .option('--confirm <score>', 'state as a match at or above this score, 0..1 (default 0.7)')
+    .option('--short-words <n>', 'texts with fewer content words than this are short (default 5)...')
+    .option('--short-margin <x>', '...and need both thresholds raised by this much (default 0.1)')
+    .option('--since <date>', 'only fact-checks published on or after this date (YYYY-MM-DD)')
+    .option('--language <code>', 'only fact-checks in this language (or with none recorded), e.g. en')
+    .option('-f, --format <format>', 'text or jsonl', 'text')
+    .option('--all', 'also list candidates below --suggest (marked "below")')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ credence factchecks import claimreviews.json
+  $ credence claims match "Drinking bleach cures COVID-19"
+  $ credence claims match --since 2024-01-01 --format jsonl "The minimum wage doubled last year"`,
+    )
+    .action(run(async () => (await import('./claims-match.js')).claimsMatch));
+
+  claims
+    .command('match-eval')
+    .description('Measure claim matching on the CLEF CheckThat! 2020 task 2 layout: MAP@1, MAP@3, MAP@5, MRR, P@1.')
+    .requiredOption('--claims <file>', 'verified claims, JSON lines (plain or gzipped)')
+    .requiredOption('--queries <file>', 'queries (tweets), JSON lines')
+    .requiredOption('--qrels <file>', 'which claim each query matches, JSON lines')
+    .option('--json', 'print one JSON object {map1, map3, map5, mrr, p1}')
+    .option('--bm25', 'rank by BM25 alone (no re-ranker)')
+    .option('--candidates <n>', 'BM25 candidates re-ranked per query (default 30)')
+    .option('--train-queries <file>', 'fit a re-ranker on these queries first (with --train-qrels)')
+    .option('--train-qrels <file>', 'the training queries\' matching claims')
+    .option('--save-reranker <file>', 'write the fitted re-ranker there')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ D=../shared/datasets/clef2020-claim-retrieval
+  $ credence claims match-eval --claims $D/vclaims.jsonl.gz --queries $D/queries-dev.jsonl.gz --qrels $D/qrels-dev.jsonl.gz
+  $ credence claims match-eval --claims $D/vclaims.jsonl.gz --queries $D/queries-dev.jsonl.gz --qrels $D/qrels-dev.jsonl.gz --bm25 --json`,
+    )
+    .action(run(async () => (await import('./claims-match-eval.js')).claimsMatchEval));
 
   claims
     .command('worthiness-eval')
@@ -232,6 +281,8 @@ Examples:
   $ credence claims worthiness-train --data a.jsonl.gz --data debates.jsonl.gz --exclude test.jsonl.gz --heldout-out /tmp/heldout.jsonl --out my.cdm`,
     )
     .action(run(async () => (await import('./claims-train.js')).claimsWorthinessTrain));
+
+  addFactcheckCommands(program, run);
 
   try {
     // --debug is read above; taken out here so that it may follow a subcommand's own options.

@@ -3,7 +3,7 @@
  * quoted with the n-grams that drove the score highlighted (red towards unreliable, green towards
  * reliable; without colour, «» and ‹› mark them).
  */
-import type { Claim, HeadlineSection, Report, Span } from '../article/report.js';
+import type { Claim, ClaimMatch, HeadlineSection, Report, Span } from '../article/report.js';
 
 export interface Style {
   bold(s: string): string;
@@ -90,8 +90,23 @@ function renderClaims(claims: readonly Claim[], text: string, c: Style): string[
     if (t.length > MAX_SHOWN) t = t.slice(0, MAX_SHOWN) + '…';
     const kinds = claim.kinds.length > 0 ? c.dim(` (${claim.kinds.join(', ')})`) : '';
     out.push(`  ${pc(claim.score).padStart(4)}  ${t}${kinds}`);
+    for (const m of (claim.matches ?? []).slice(0, 2)) out.push(`        ${renderMatch(m, c)}`);
   }
+  // Matches of claims below the top three are not lost from view: counted.
+  const more = claims.slice(3).filter((cl) => (cl.matches ?? []).some((m) => m.level === 'confirm')).length;
+  if (more > 0) out.push(c.dim(`  ${more} more claim${more === 1 ? '' : 's'} already fact-checked (see --format json)`));
   return out;
+}
+
+/** A stored fact-check: stated when confirmed, asked when only suggested. */
+function renderMatch(m: ClaimMatch, c: Style): string {
+  const by = [m.publisher, m.date?.slice(0, 10)].filter((x) => x !== undefined && x !== '').join(', ');
+  const verdict = m.verdictText !== undefined && m.verdictText !== '' ? `${m.verdict} ("${m.verdictText}")` : m.verdict;
+  const colour = m.verdict === 'false' || m.verdict === 'mostly-false' ? c.red : m.verdict === 'true' || m.verdict === 'mostly-true' ? c.green : c.yellow;
+  let claim = clean(m.claim).trim();
+  if (claim.length > 160) claim = claim.slice(0, 159) + '…';
+  const head = m.level === 'confirm' ? 'fact-checked:' : 'maybe fact-checked (confirm by eye):';
+  return `${c.bold(head)} ${colour(verdict)}${by === '' ? '' : ` — ${by}`}: "${claim}"${m.url !== undefined ? c.dim(` ${m.url}`) : ''}`;
 }
 
 function pc(x: number): string {

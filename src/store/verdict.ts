@@ -3,8 +3,9 @@
  * other (satire, unproven, flip-flops, sentences that say more than a rating). The publisher's text is
  * always kept beside it; this is only for filtering and summaries.
  */
-export const VERDICTS = ['false', 'mostly-false', 'mixed', 'mostly-true', 'true', 'other'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+import type { Verdict } from '../article/verdict.js';
+
+export { VERDICTS, type Verdict } from '../article/verdict.js';
 
 const TABLE: Record<string, Verdict> = {};
 function add(verdict: Verdict, ...texts: string[]): void {
