@@ -2,7 +2,7 @@
 /**
  * `node bench/factchecks-eval.js [--bm25] [--train]`: the figures of `credence claims match-eval` on the
  * CLEF CheckThat! 2020 task 2 dev tweets (../shared/datasets/clef2020-claim-retrieval), by calling the
- * command's function from dist/ (the same code the CLI runs), until the command is registered in main.ts.
+ * command's function from dist/ (the same code the CLI runs), with the dev files filled in.
  *
  *   (no flag)   BM25 + the bundled re-ranker (src/store/reranker-weights.ts)
  *   --bm25      the BM25 first stage alone
