@@ -144,13 +144,14 @@ function outputFor(format: OutputFormat, io: Io): Output {
  * modules (a native SQLite binding) load only when there is a store.
  */
 async function openStoreIfAny(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<{ matcher: ClaimMatcher; close(): void } | undefined> {
-  const { DB_FILE, Store, storeDir } = await import('../store/store.js');
+  const { DB_FILE, storeDir } = await import('../store/location.js');
   const dir = storeDir(flag, env);
   if (!existsSync(join(dir, DB_FILE))) {
     if (flag !== undefined) throw new UsageError('E_USAGE', `--db ${flag}: no fact-check store there (credence factchecks import --db ${flag} FILE creates one)`);
     return undefined;
   }
   const { claimMatcher } = await import('../analyse/matches.js');
+  const { Store } = await import('../store/store.js');
   const store = Store.open(dir);
   return { matcher: claimMatcher(store), close: () => store.close() };
 }

@@ -9,12 +9,13 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { UsageError } from '../article/errors.js';
 import { FactCheckTable } from './factchecks.js';
 
-export const DB_FILE = 'credence.db';
+import { DB_FILE, storeDir } from './location.js';
+
+export { DB_FILE, storeDir };
 
 /** One schema change: SQL run in a transaction, after which user_version is its position (1-based). */
 export interface Migration {
@@ -69,12 +70,6 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** The folder the store lives in: --db, else CREDENCE_DB, else $XDG_DATA_HOME/credence or ~/.local/share/credence. */
-export function storeDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (flag !== undefined && flag !== '') return resolve(flag);
-  if (env.CREDENCE_DB !== undefined && env.CREDENCE_DB !== '') return resolve(env.CREDENCE_DB);
-  const data = env.XDG_DATA_HOME !== undefined && env.XDG_DATA_HOME !== '' ? env.XDG_DATA_HOME : join(env.HOME ?? homedir(), '.local', 'share');
-  return join(data, 'credence');
-}
 
 export class Store {
   readonly factChecks: FactCheckTable;
