@@ -19,6 +19,7 @@ import { stanceFolds, stanceSplit, unrelatedShareWeights, TRAIN, DEV } from '../
 import { stanceMetrics, formatConfusion, STANCES, STANCE_INDEX } from '../dist/evaluate/stance-metrics.js';
 import { DEFAULT_STANCE, fitStance, predictSides, predictStance, StanceCache } from '../dist/learn/stance/model.js';
 import { readSide } from '../dist/learn/stance/text.js';
+import { scoreExamples } from '../dist/evaluate/stance-data.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -74,13 +75,7 @@ function run(train, test) {
   stageStart = performance.now();
   const { model, report } = fitStance(train, settings, progress);
   const tScore = performance.now();
-  const cache = new StanceCache(model);
-  const gold = new Int32Array(test.length);
-  const pred = new Int32Array(test.length);
-  test.forEach((e, i) => {
-    gold[i] = STANCE_INDEX[e.stance];
-    pred[i] = STANCE_INDEX[predictSides(model, cache.headline(e.headline), cache.body(e.body)).stance];
-  });
+  const { gold, pred } = scoreExamples(model, test);
   return { model, report, gold, pred, scoreSeconds: (performance.now() - tScore) / 1000 };
 }
 

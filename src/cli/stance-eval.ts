@@ -6,10 +6,9 @@
 import { UsageError } from '../article/errors.js';
 import { defaultStanceModel } from '../analyse/engine.js';
 import { readFnc1 } from '../evaluate/fnc1.js';
-import { fileSha256, readStanceSides, stanceExamples } from '../evaluate/stance-data.js';
-import { formatConfusion, stanceMetrics, STANCE_INDEX, STANCES, type StanceMetrics } from '../evaluate/stance-metrics.js';
+import { fileSha256, readStanceSides, scoreExamples, stanceExamples } from '../evaluate/stance-data.js';
+import { formatConfusion, stanceMetrics, STANCES, type StanceMetrics } from '../evaluate/stance-metrics.js';
 import { loadStance } from '../learn/stance/file.js';
-import { predictSides, StanceCache } from '../learn/stance/model.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { progressFor } from './progress.js';
 
@@ -35,14 +34,7 @@ export async function stanceEval(io: Io, flags: StanceEvalFlags): Promise<number
   const trained = card.trainingData.some((d) => d.stancesSha256 === fileSha256(flags.stances) || d.bodiesSha256 === fileSha256(flags.bodies));
   if (trained) problems.note(`warning: ${flags.stances} or ${flags.bodies} is part of this model's training data; these figures are not held-out`);
 
-  const cache = new StanceCache(model);
-  const gold = new Int32Array(examples.length);
-  const pred = new Int32Array(examples.length);
-  examples.forEach((e, i) => {
-    gold[i] = STANCE_INDEX[e.stance];
-    pred[i] = STANCE_INDEX[predictSides(model, cache.headline(e.headline), cache.body(e.body)).stance];
-    if (i % 1000 === 0 || i === examples.length - 1) progress.update('scoring', i + 1, examples.length);
-  });
+  const { gold, pred } = scoreExamples(model, examples, (done, total) => progress.update('scoring', done, total));
   progress.stop();
   const m = stanceMetrics(gold, pred);
   const seconds = (performance.now() - started) / 1000;

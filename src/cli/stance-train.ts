@@ -7,13 +7,13 @@ import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
 import { readFnc1 } from '../evaluate/fnc1.js';
-import { fileSha256, readStanceSides, stanceCounts, stanceExamples } from '../evaluate/stance-data.js';
-import { stanceMetrics, STANCE_INDEX, STANCES } from '../evaluate/stance-metrics.js';
+import { fileSha256, readStanceSides, scoreExamples, stanceCounts, stanceExamples } from '../evaluate/stance-data.js';
+import { stanceMetrics, STANCES } from '../evaluate/stance-metrics.js';
 import { DEV, stanceSplit, TRAIN } from '../evaluate/stance-split.js';
 import { mergeSettings, parseAssignment } from '../learn/overrides.js';
 import { renderStanceCard, type StanceCard, type StanceHeldOut } from '../learn/stance/card.js';
 import { saveStance } from '../learn/stance/file.js';
-import { DEFAULT_STANCE, fitStance, predictSides, StanceCache, type StanceExample, type StanceSettings } from '../learn/stance/model.js';
+import { DEFAULT_STANCE, fitStance, type StanceExample, type StanceSettings } from '../learn/stance/model.js';
 import { checkStanceSettings } from '../learn/stance/settings.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { progressFor, type Progress } from './progress.js';
@@ -133,9 +133,7 @@ function measure(
     return undefined;
   }
   const { model } = fitStance(train, settings, stageProgress(progress, 'held-out fit'));
-  const cache = new StanceCache(model);
-  const gold = Int32Array.from(dev, (e) => STANCE_INDEX[e.stance]);
-  const pred = Int32Array.from(dev, (e) => STANCE_INDEX[predictSides(model, cache.headline(e.headline), cache.body(e.body)).stance]);
+  const { gold, pred } = scoreExamples(model, dev);
   const m = stanceMetrics(gold, pred);
   return {
     protocol:

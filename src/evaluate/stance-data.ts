@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { makeDoc } from '../text/doc.js';
 import { readSide, type Side } from '../learn/stance/text.js';
-import type { StanceExample } from '../learn/stance/model.js';
+import { predictSides, StanceCache, type StanceExample, type StanceModel } from '../learn/stance/model.js';
 import type { Fnc1Data, StancePair } from './fnc1.js';
-import { STANCES, type Stance } from './stance-metrics.js';
+import { STANCE_INDEX, STANCES, type Stance } from './stance-metrics.js';
 
 export interface StanceSides {
   /** Body id → its side (only bodies some pair names). */
@@ -51,4 +51,21 @@ export function stanceCounts(pairs: readonly { stance?: Stance }[]): Record<Stan
 /** SHA-256 of a file's bytes (as stored, gzipped or not). */
 export function fileSha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Gold and predicted stance indices of labelled examples, each side prepared once (`StanceCache`). */
+export function scoreExamples(
+  model: StanceModel,
+  examples: readonly StanceExample[],
+  progress?: (done: number, total: number) => void,
+): { gold: Int32Array; pred: Int32Array } {
+  const cache = new StanceCache(model);
+  const gold = new Int32Array(examples.length);
+  const pred = new Int32Array(examples.length);
+  examples.forEach((e, i) => {
+    gold[i] = STANCE_INDEX[e.stance];
+    pred[i] = STANCE_INDEX[predictSides(model, cache.headline(e.headline), cache.body(e.body)).stance];
+    if (progress !== undefined && (i % 1000 === 0 || i === examples.length - 1)) progress(i + 1, examples.length);
+  });
+  return { gold, pred };
 }
