@@ -26,7 +26,7 @@ import { DENSE_NAMES, fitIdf, pairFeatures, prepareBody, prepareHeadline, type P
 import { CUE_CATEGORIES } from './cues.js';
 import { readSide, type Side } from './text.js';
 import { fitLogistic, type LogisticParams } from '../logistic.js';
-import type { CsrMatrix } from '../matrix.js';
+import { csrFromRows, type CsrMatrix } from '../matrix.js';
 import { stratifiedGroupKFold } from '../split.js';
 import { SparseBuilder, type Sparse } from './vectors.js';
 import { fitMlp, mlpProbabilities, type MlpModel, type MlpParams } from './mlp.js';
@@ -238,22 +238,6 @@ function keepShared(vectors: readonly Sparse[], claims: Int32Array, rows: readon
   });
 }
 
-function csr(rows: readonly Sparse[], cols: number): CsrMatrix {
-  let nnz = 0;
-  for (const r of rows) nnz += r.idx.length;
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float32Array(nnz);
-  let k = 0;
-  rows.forEach((r, i) => {
-    indices.set(r.idx, k);
-    values.set(r.val, k);
-    k += r.idx.length;
-    indptr[i + 1] = k;
-  });
-  return { rows: rows.length, cols, indptr, indices, values };
-}
-
 /** One-vs-rest logistic regressions of the three related stances: weights 3 × cols, biases 3. */
 function fitOvr(X: CsrMatrix, y: ArrayLike<number>, w: ArrayLike<number>, params: LogisticParams, seed: number): { weights: Float32Array; bias: Float64Array } {
   const weights = new Float32Array(3 * X.cols);
@@ -344,13 +328,13 @@ export function fitStance(examples: readonly StanceExample[], settings: StanceSe
         const trainRows: number[] = [];
         const testRows: number[] = [];
         for (let j = 0; j < rel.length; j++) (folds[j] === f ? testRows : trainRows).push(j);
-        const m = fitOvr(csr(keepShared(vectors, relGroups, trainRows, t.minClaims), cols), pick(relY, trainRows), pick(relW, trainRows), t.logistic, settings.seed + 7 * f);
+        const m = fitOvr(csrFromRows(keepShared(vectors, relGroups, trainRows, t.minClaims), cols), pick(relY, trainRows), pick(relW, trainRows), t.logistic, settings.seed + 7 * f);
         for (const j of testRows) ovrDecision(vectors[j]!, m, cols, stacked[j]!, 3 * v);
         progress?.(`text ${view}`, f + 1, k);
       }
     }
     const all = Array.from({ length: rel.length }, (_, j) => j);
-    const full = fitOvr(csr(keepShared(vectors, relGroups, all, t.minClaims), cols), relY, relW, t.logistic, settings.seed);
+    const full = fitOvr(csrFromRows(keepShared(vectors, relGroups, all, t.minClaims), cols), relY, relW, t.logistic, settings.seed);
     text.push({ view, ...full });
   });
 
