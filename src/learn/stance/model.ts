@@ -81,7 +81,8 @@ export const DEFAULT_STANCE: StanceSettings = {
   stance: { ...DEFAULT_GBDT, rounds: 150, maxDepth: 5, learningRate: 0.1, colsample: 0.5, minChildWeight: 5 },
   classWeights: { agree: 1, disagree: 2, discuss: 1 },
   relatedBags: 1,
-  stanceBags: 4,
+  // One stage-2 ensemble: four bags gave the same dev figures (83.01 % vs 83.04 %, macro-F1 0.687 vs 0.686) at four times the trees.
+  stanceBags: 1,
   mlp: { hidden: 32, epochs: 8, batch: 64, learningRate: 0.003, l2: 1e-3, weight: 0.3 },
   decision: 'fnc',
   evidenceSentences: 3,
