@@ -57,24 +57,40 @@ const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
 const BLOCK_NUMBER: Record<Block, number> = { word: 0, title: 1, char: 2, shape: 3 };
 const SPAN_END = 2 ** 26;
 
-interface Occurrence {
-  block: Block;
-  index: number;
-  tokenStart: number;
-  tokenEnd: number;
-  start: number;
-  end: number;
+/** Every n-gram occurrence as six numbers in one growing array (not one object each: a long article has millions). */
+class Occurrences {
+  static readonly WIDTH = 6; // block number, column, tokenStart, tokenEnd, start, end
+  data = new Int32Array(6 * 1024);
+  length = 0;
+  push(block: number, index: number, tokenStart: number, tokenEnd: number, start: number, end: number): void {
+    let at = this.length * Occurrences.WIDTH;
+    if (at + Occurrences.WIDTH > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const d = this.data;
+    d[at++] = block;
+    d[at++] = index;
+    d[at++] = tokenStart;
+    d[at++] = tokenEnd;
+    d[at++] = start;
+    d[at] = end;
+    this.length++;
+  }
 }
 
 export function explainReliability(model: ReliabilityModel, doc: Doc, opts: ExplainOptions = {}): Explanation {
   const perDirection = opts.perDirection ?? 8;
   const topSentences = opts.sentences ?? 3;
   const s = model.settings.features;
-  const occurrences: Occurrence[] = [];
+  const occ = new Occurrences();
   const counts = countFeatures(doc, s, (index, block, tokenStart, tokenEnd, start, end) => {
-    occurrences.push({ block, index, tokenStart, tokenEnd, start, end });
+    occ.push(BLOCK_NUMBER[block], index, tokenStart, tokenEnd, start, end);
   });
   const slope = logitSlope(model.calibrator);
+  const W = Occurrences.WIDTH;
+  const d = occ.data;
 
   // Each block's normalised values, exactly as the model's input row is built; a column's key is
   // block number · 2^bucketsLog2 + column (block indices share one hashed space).
@@ -86,42 +102,43 @@ export function explainReliability(model: ReliabilityModel, doc: Doc, opts: Expl
     for (let j = 0; j < v.idx.length; j++) contribution.set(b * width + v.idx[j]!, slope * model.weights[v.idx[j]!]! * v.val[j]!);
   });
   const occurrenceCount = new Map<number, number>();
-  for (const o of occurrences) {
-    const key = BLOCK_NUMBER[o.block] * width + o.index;
+  for (let o = 0; o < occ.length; o++) {
+    const key = d[o * W]! * width + d[o * W + 1]!;
     occurrenceCount.set(key, (occurrenceCount.get(key) ?? 0) + 1);
   }
 
   const sentenceOf = new Int32Array(doc.tokens.length).fill(-1);
   doc.sentences.forEach((sent, i) => sentenceOf.fill(i, sent.tokenStart, sent.tokenEnd));
   const sentenceSums = new Float64Array(doc.sentences.length);
-  // Each feature with the spans already given to it (start and end packed in one number: both < 2^26).
-  const features = new Map<FeatureKind, Map<string, { f: FeatureContribution; seen: Set<number> }>>(
+  // Weights first, spans only for the features reported: a long article's common words have many.
+  const features = new Map<FeatureKind, Map<string, FeatureContribution>>(
     (['words', 'headline words', 'writing pattern', 'style'] as const).map((k) => [k, new Map()]),
   );
+  const featureOf: (FeatureContribution | undefined)[] = new Array(occ.length);
   const norm = doc.tokens.norm;
-  for (const o of occurrences) {
-    const key = BLOCK_NUMBER[o.block] * width + o.index;
+  for (let o = 0; o < occ.length; o++) {
+    const at = o * W;
+    const b = d[at]!;
+    const key = b * width + d[at + 1]!;
     const column = contribution.get(key) ?? 0;
     if (column === 0) continue;
     const share = column / occurrenceCount.get(key)!;
-    const sentence = sentenceOf[o.tokenStart]!;
+    const tokenStart = d[at + 2]!;
+    const tokenEnd = d[at + 3]!;
+    const sentence = sentenceOf[tokenStart]!;
     if (sentence >= 0) sentenceSums[sentence] = sentenceSums[sentence]! + share;
-    const text =
-      o.block === 'shape' ? doc.text.slice(o.start, o.end) : o.tokenEnd === o.tokenStart + 1 ? norm[o.tokenStart]! : norm.slice(o.tokenStart, o.tokenEnd).join(' ');
-    const kind = KIND[o.block];
+    const block = BLOCKS[b]!;
+    const text = block === 'shape' ? doc.text.slice(d[at + 4]!, d[at + 5]!) : tokenEnd === tokenStart + 1 ? norm[tokenStart]! : norm.slice(tokenStart, tokenEnd).join(' ');
+    const kind = KIND[block];
     // Keyed by kind, then by the text itself: a word's text is the Doc's own string, no new key is made.
     const ofKind = features.get(kind)!;
-    let entry = ofKind.get(text);
-    if (entry === undefined) {
-      entry = { f: { text, kind, weight: 0, spans: [] }, seen: new Set() };
-      ofKind.set(text, entry);
+    let f = ofKind.get(text);
+    if (f === undefined) {
+      f = { text, kind, weight: 0, spans: [] };
+      ofKind.set(text, f);
     }
-    entry.f.weight += share;
-    const span = o.start * SPAN_END + o.end;
-    if (!entry.seen.has(span)) {
-      entry.seen.add(span);
-      entry.f.spans.push({ start: o.start, end: o.end });
-    }
+    f.weight += share;
+    featureOf[o] = f;
   }
 
   // Dense style measures, when the model uses them: named, with no span.
@@ -132,16 +149,29 @@ export function explainReliability(model: ReliabilityModel, doc: Doc, opts: Expl
     for (let j = 0; j < v.idx.length; j++) {
       const name = STYLE_FEATURES[v.idx[j]! - base];
       if (name === undefined) continue;
-      features.get('style')!.set(name, { f: { text: name, kind: 'style', weight: slope * model.weights[v.idx[j]!]! * v.val[j]!, spans: [] }, seen: new Set() });
+      features.get('style')!.set(name, { text: name, kind: 'style', weight: slope * model.weights[v.idx[j]!]! * v.val[j]!, spans: [] });
     }
   }
 
-  const all = [...features.values()].flatMap((m) => [...m.values()].map((e) => e.f));
+  const all = [...features.values()].flatMap((m) => [...m.values()]);
   const baseline = model.calibrator.kind === 'platt' ? slope * model.bias + model.calibrator.b : model.bias;
   const logit = baseline + all.reduce((sum, f) => sum + f.weight, 0);
   const towardsUnreliable = all.filter((f) => f.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, perDirection);
   const towardsReliable = all.filter((f) => f.weight < 0).sort((a, b) => a.weight - b.weight).slice(0, perDirection);
   const strongest = [...towardsUnreliable, ...towardsReliable].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  // The reported features' spans, each once (start and end packed in one number: both < 2^26).
+  const seen = new Map<FeatureContribution, Set<number>>(strongest.map((f) => [f, new Set()]));
+  for (let o = 0; o < occ.length; o++) {
+    const f = featureOf[o];
+    const spans = f === undefined ? undefined : seen.get(f);
+    if (spans === undefined) continue;
+    const start = d[o * W + 4]!;
+    const end = d[o * W + 5]!;
+    const span = start * SPAN_END + end;
+    if (spans.has(span)) continue;
+    spans.add(span);
+    f!.spans.push({ start, end });
+  }
   for (const f of strongest) f.spans.sort((a, b) => a.start - b.start);
 
   const sentences = doc.sentences
