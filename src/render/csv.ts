@@ -2,7 +2,19 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../article/report.js';
 
-export const CSV_COLUMNS = ['id', 'title', 'label', 'p_unreliable', 'band', 'headline_stance', 'words', 'top_unreliable', 'top_reliable'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'label',
+  'p_unreliable',
+  'band',
+  'headline_stance',
+  'claims',
+  'fact_checked',
+  'words',
+  'top_unreliable',
+  'top_reliable',
+] as const;
 
 export function csvHeader(): string {
   return stringify([CSV_COLUMNS as unknown as string[]]);
@@ -16,5 +28,10 @@ export function csvRow(r: Report): string {
       .slice(0, 3)
       .map((x) => x.text)
       .join('; ');
-  return stringify([[r.article.id, r.article.title, r.article.label ?? '', r.reliability.pUnreliable, r.reliability.band, r.headline?.stance ?? '', r.article.words, top(1), top(-1)]]);
+  // Empty when the report has no such section (--no-claims; no fact-check store searched).
+  const claims = r.claims?.length ?? '';
+  const factChecked = r.claims?.some((c) => c.matches !== undefined) === true ? r.claims.filter((c) => c.matches!.some((m) => m.level === 'confirm')).length : '';
+  return stringify([
+    [r.article.id, r.article.title, r.article.label ?? '', r.reliability.pUnreliable, r.reliability.band, r.headline?.stance ?? '', claims, factChecked, r.article.words, top(1), top(-1)],
+  ]);
 }

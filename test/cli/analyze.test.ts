@@ -126,7 +126,7 @@ describe('analyze: reports', () => {
     const run = credence(['analyze', 'council.txt', 'shouting.txt', '--model', 'tiny.cdm', '--format', 'csv'], dir);
     expect(run.code).toBe(0);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'label', 'p_unreliable', 'band', 'headline_stance', 'words', 'top_unreliable', 'top_reliable']);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'label', 'p_unreliable', 'band', 'headline_stance', 'claims', 'fact_checked', 'words', 'top_unreliable', 'top_reliable']);
     expect(rows.map((r) => r.id)).toEqual(['council.txt:1', 'shouting.txt:1']);
     expect(rows[1]!.title).toBe('SHOCKING: the TRUTH about the water plan!!');
     for (const r of rows) {
@@ -134,6 +134,8 @@ describe('analyze: reports', () => {
       expect(Number(r.p_unreliable)).toBeLessThanOrEqual(1);
       expect(BANDS).toContain(r.band);
       expect(['agree', 'disagree', 'discuss', 'unrelated']).toContain(r.headline_stance);
+      expect(r.claims).toMatch(/^\d+$/);
+      expect(r.fact_checked).toBe(''); // no store searched
     }
     // the same numbers as the JSON report
     const json = JSON.parse(credence(['analyze', 'council.txt', '--model', 'tiny.cdm', '--format', 'json'], dir).stdout) as ReportJson;

@@ -81,6 +81,15 @@ describe('claims matched against the fact-check store', () => {
     if (bus !== undefined) expect(bus.matches!.filter((m) => m.claim === CHEESE)).toEqual([]);
   });
 
+  it('counts claims and fact-checked claims in the CSV view', () => {
+    const csv = credence(['analyze', '--db', db, '--format', 'csv', 'moon.txt'], dir).stdout.trim().split('\n');
+    const header = csv[0]!.split(',');
+    const row = csv[1]!.split(',');
+    const json = JSON.parse(credence(['analyze', '--db', db, '--format', 'json', 'moon.txt'], dir).stdout) as Report;
+    expect(Number(row[header.indexOf('claims')])).toBe(json.claims.length);
+    expect(Number(row[header.indexOf('fact_checked')])).toBe(json.claims.filter((c) => c.matches!.some((m) => m.level === 'confirm')).length);
+  });
+
   it('says so in the readable report', () => {
     const r = credence(['analyze', '--db', db, 'moon.txt'], dir);
     expect(r.stdout).toMatch(/fact-checked(?: \(confirm by eye\))?: false \("False"\) — Example Checks, 2024-03-05: "The moon is made of green cheese/);
