@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { makeDoc } from '../dist/text/doc.js';
 import { readFnc1 } from '../dist/evaluate/fnc1.js';
 import { stanceFolds, stanceSplit, unrelatedShareWeights, TRAIN, DEV } from '../dist/evaluate/stance-split.js';
-import { stanceMetrics, formatConfusion, STANCES, STANCE_INDEX } from '../dist/evaluate/stance-metrics.js';
+import { stanceMetrics, formatConfusion, fncFigures, STANCES, STANCE_INDEX } from '../dist/evaluate/stance-metrics.js';
 import { DEFAULT_STANCE, fitStance, predictSides, predictStance, StanceCache } from '../dist/learn/stance/model.js';
 import { readSide } from '../dist/learn/stance/text.js';
 import { scoreExamples } from '../dist/evaluate/stance-data.js';
@@ -188,12 +188,7 @@ if (savePath !== undefined || saveFull !== undefined) {
   const heldOut = {
     protocol: cv >= 2 ? `${cv}-fold cross-validation over claims (seed ${seed}), pooled` : `claims held out (seed ${seed}, dev fraction ${devFraction}): no body, headline or claim in both train and dev`,
     pairs: gold.length,
-    fncScore: m.fncScore,
-    maxScore: m.maxScore,
-    relativeScore: m.relativeScore,
-    macroF1: m.macroF1,
-    perClassF1: m.perClassF1,
-    confusion: m.confusion,
+    ...fncFigures(m),
   };
   if (savePath !== undefined) {
     saveStance(savePath, model, card(report, train, heldOut));

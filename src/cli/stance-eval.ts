@@ -7,7 +7,7 @@ import { UsageError } from '../article/errors.js';
 import { defaultStanceModel } from '../analyse/engine.js';
 import { readFnc1 } from '../evaluate/fnc1.js';
 import { fileSha256, readStanceSides, scoreExamples, stanceExamples } from '../evaluate/stance-data.js';
-import { formatConfusion, stanceMetrics, STANCES, type StanceMetrics } from '../evaluate/stance-metrics.js';
+import { fncFigures, formatConfusion, stanceMetrics, STANCES, type StanceMetrics } from '../evaluate/stance-metrics.js';
 import { loadStance } from '../learn/stance/file.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { progressFor } from './progress.js';
@@ -38,20 +38,9 @@ export async function stanceEval(io: Io, flags: StanceEvalFlags): Promise<number
   progress.stop();
   const m = stanceMetrics(gold, pred);
   const seconds = (performance.now() - started) / 1000;
-  io.stdout.write(flags.json === true ? JSON.stringify(jsonOf(m)) + '\n' : textOf(m, modelPath, seconds));
+  io.stdout.write(flags.json === true ? JSON.stringify(fncFigures(m)) + '\n' : textOf(m, modelPath, seconds));
   if (problems.skipped > 0) problems.note(`scored ${examples.length} pairs; ${problems.skipped} row${problems.skipped === 1 ? '' : 's'} skipped (listed above)`);
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
-}
-
-function jsonOf(m: StanceMetrics) {
-  return {
-    fncScore: m.fncScore,
-    maxScore: m.maxScore,
-    relativeScore: m.relativeScore,
-    macroF1: m.macroF1,
-    perClassF1: m.perClassF1,
-    confusion: m.confusion,
-  };
 }
 
 function textOf(m: StanceMetrics, model: string, seconds: number): string {

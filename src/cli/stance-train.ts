@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
 import { readFnc1 } from '../evaluate/fnc1.js';
 import { fileSha256, readStanceSides, scoreExamples, stanceCounts, stanceExamples } from '../evaluate/stance-data.js';
-import { stanceMetrics, STANCES } from '../evaluate/stance-metrics.js';
+import { fncFigures, stanceMetrics, STANCES } from '../evaluate/stance-metrics.js';
 import { DEV, stanceSplit, TRAIN } from '../evaluate/stance-split.js';
 import { mergeSettings, parseAssignment } from '../learn/overrides.js';
 import { renderStanceCard, type StanceCard, type StanceHeldOut } from '../learn/stance/card.js';
@@ -141,12 +141,7 @@ function measure(
       `the ${train.length} training pairs and the ${dev.length} held-out pairs (${examples.length - train.length - dev.length} unrelated pairs across the split left out), ` +
       'scored by a model fitted with the same settings on the training pairs; the saved model is then refitted on all pairs',
     pairs: dev.length,
-    fncScore: m.fncScore,
-    maxScore: m.maxScore,
-    relativeScore: m.relativeScore,
-    macroF1: m.macroF1,
-    perClassF1: m.perClassF1,
-    confusion: m.confusion,
+    ...fncFigures(m),
   };
 }
 

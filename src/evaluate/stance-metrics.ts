@@ -144,3 +144,10 @@ export function formatConfusion(cm: readonly (readonly number[])[]): string {
   const line = (cells: string[]): string => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
   return [line(head), ...rows.map(line)].join('\n');
 }
+
+/** The figures `stance eval --json` prints and a stance card keeps: the official score and F1m view. */
+export type FncFigures = Pick<StanceMetrics, 'fncScore' | 'maxScore' | 'relativeScore' | 'macroF1' | 'perClassF1' | 'confusion'>;
+
+export function fncFigures(m: StanceMetrics): FncFigures {
+  return { fncScore: m.fncScore, maxScore: m.maxScore, relativeScore: m.relativeScore, macroF1: m.macroF1, perClassF1: m.perClassF1, confusion: m.confusion };
+}
