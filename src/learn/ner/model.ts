@@ -1,0 +1,343 @@
+/**
+ * The entity recogniser: an averaged structured perceptron (Collins 2002) over BIO tags, decoded by
+ * Viterbi with the BIO constraints (I-X only after B-X or I-X). Training keeps float weights; the saved
+ * model keeps them as 16-bit integers with one scale, and tagging reads only the saved form, so what is
+ * measured is what ships.
+ */
+import { LEXICON } from '../../text/lexicon.js';
+import { Random } from '../random.js';
+import {
+  allowed,
+  allowedFirst,
+  contextFeatures,
+  localFeatures,
+  OFFSETS,
+  sentenceCases,
+  T,
+  tokenFacts,
+  WINDOW,
+  type SentenceView,
+  type TokenFacts,
+} from './features.js';
+import type { WordInfo } from './wordinfo.js';
+
+export interface NerSettings {
+  /** log2 of the number of weight rows (each row holds one weight per tag). */
+  bits: number;
+  epochs: number;
+  seed: number;
+}
+
+export const DEFAULT_NER_SETTINGS: NerSettings = { bits: 18, epochs: 12, seed: 1 };
+
+/** The weights as they ship: 16-bit integers times `scale`. */
+export interface NerWeights {
+  bits: number;
+  scale: number;
+  /** rows × T. */
+  emit: Int16Array;
+  /** (T + 1) × T: row T is the start of a sentence; −Infinity where BIO forbids. */
+  trans: Float32Array;
+}
+
+export interface NerTagger {
+  weights: NerWeights;
+  words: WordInfo;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tagging (the product path, also used by every evaluation).
+
+/** Per-model cache of the summed local weights of each (form, case) at each offset. */
+export class LocalCache {
+  private slotOf: Int32Array = new Int32Array(0);
+  private pool = new Float32Array(1024 * OFFSETS * T);
+  private cap = new Uint8Array(1024);
+  private used = 1;
+  private generation = -1;
+  private scratch: number[] = [];
+
+  constructor(private readonly tagger: NerTagger) {}
+
+  /** The slot of a token (id −1: URL or e-mail). */
+  slot(id: number, caseClass: number): number {
+    if (this.generation !== LEXICON.generation) this.reset();
+    const key = (id + 1) * 8 + caseClass;
+    if (key >= this.slotOf.length) {
+      let size = Math.max(8192, this.slotOf.length);
+      while (size <= key) size *= 2;
+      const b = new Int32Array(size);
+      b.set(this.slotOf);
+      this.slotOf = b;
+    }
+    const s = this.slotOf[key]!;
+    if (s !== 0) return s;
+    return (this.slotOf[key] = this.fill(tokenFacts(id, caseClass, this.tagger.words)));
+  }
+
+  capRate(slot: number): number {
+    return this.cap[slot]!;
+  }
+
+  vectors(): Float32Array {
+    return this.pool;
+  }
+
+  private reset(): void {
+    this.slotOf = new Int32Array(0);
+    this.used = 1;
+    this.generation = LEXICON.generation;
+  }
+
+  private fill(f: TokenFacts): number {
+    const s = this.used++;
+    const width = OFFSETS * T;
+    if ((s + 1) * width > this.pool.length) {
+      const b = new Float32Array(this.pool.length * 2);
+      b.set(this.pool);
+      this.pool = b;
+      const c = new Uint8Array(this.cap.length * 2);
+      c.set(this.cap);
+      this.cap = c;
+    }
+    const { emit, scale, bits } = this.tagger.weights;
+    const mask = (1 << bits) - 1;
+    const base = s * width;
+    this.pool.fill(0, base, base + width);
+    for (let r = -WINDOW; r <= WINDOW; r++) {
+      const feats = this.scratch;
+      feats.length = 0;
+      localFeatures(f, r, feats);
+      const o = base + (r + WINDOW) * T;
+      for (const h of feats) {
+        const row = (h & mask) * T;
+        for (let t = 0; t < T; t++) this.pool[o + t] = this.pool[o + t]! + emit[row + t]! * scale;
+      }
+    }
+    this.cap[s] = (f.info >> 10) & 7;
+    return s;
+  }
+}
+
+export interface Tagging {
+  /** Tag index per token of the sentence. */
+  tags: Uint8Array;
+}
+
+/** Emission scores (n × T) of a sentence. */
+export function emissions(tagger: NerTagger, cache: LocalCache, s: SentenceView, ids: Int32Array, scratch: number[] = []): Float32Array {
+  const n = s.to - s.from;
+  const out = new Float32Array(n * T);
+  const { cases, headline } = sentenceCases(s);
+  const slots = new Int32Array(n);
+  for (let k = 0; k < n; k++) slots[k] = cache.slot(ids[s.from + k]!, cases[k]!);
+  const pool = cache.vectors();
+  const { emit, scale, bits } = tagger.weights;
+  const mask = (1 << bits) - 1;
+  for (let k = 0; k < n; k++) {
+    const o = k * T;
+    const lo = Math.max(0, k - WINDOW);
+    const hi = Math.min(n - 1, k + WINDOW);
+    for (let j = lo; j <= hi; j++) {
+      const v = slots[j]! * OFFSETS * T + (j - k + WINDOW) * T;
+      for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + pool[v + t]!;
+    }
+    scratch.length = 0;
+    contextFeatures(s, cases, headline, k, cache.capRate(slots[k]!), scratch);
+    for (const h of scratch) {
+      const row = (h & mask) * T;
+      for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + emit[row + t]! * scale;
+    }
+  }
+  return out;
+}
+
+/** The best tag sequence under the BIO constraints. */
+export function viterbi(em: Float32Array, n: number, trans: Float32Array): Uint8Array {
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const score = new Float64Array(n * T);
+  const back = new Uint8Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = allowedFirst(t) ? trans[T * T + t]! + em[t]! : -Infinity;
+  for (let k = 1; k < n; k++) {
+    const o = k * T;
+    const p = o - T;
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let q = 0; q < T; q++) {
+        const v = score[p + q]! + trans[q * T + t]!;
+        if (v > best) {
+          best = v;
+          arg = q;
+        }
+      }
+      score[o + t] = best + em[o + t]!;
+      back[o + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * T;
+  for (let t = 0; t < T; t++) {
+    if (score[last + t]! > best) {
+      best = score[last + t]!;
+      arg = t;
+    }
+  }
+  tags[n - 1] = arg;
+  for (let k = n - 1; k > 0; k--) tags[k - 1] = back[k * T + tags[k]!]!;
+  return tags;
+}
+
+/** The transition table with BIO's forbidden moves set to −Infinity. */
+export function constrain(trans: Float32Array): Float32Array {
+  const out = Float32Array.from(trans);
+  for (let q = 0; q < T; q++) for (let t = 0; t < T; t++) if (!allowed(q, t)) out[q * T + t] = -Infinity;
+  for (let t = 0; t < T; t++) if (!allowedFirst(t)) out[T * T + t] = -Infinity;
+  return out;
+}
+
+/** Token ids of the table in the current lexicon generation (re-read from the forms if the lexicon was reset). */
+export function currentIds(s: SentenceView): Int32Array {
+  const t = s.tokens;
+  if (t.lexiconGeneration === LEXICON.generation) return t.ids;
+  const ids = new Int32Array(t.length);
+  for (let i = 0; i < t.length; i++) ids[i] = t.ids[i]! < 0 ? -1 : LEXICON.id(t.norm[i]!);
+  return ids;
+}
+
+export function tagSentence(tagger: NerTagger, cache: LocalCache, s: SentenceView, ids: Int32Array, trans: Float32Array): Uint8Array {
+  const n = s.to - s.from;
+  return viterbi(emissions(tagger, cache, s, ids), n, trans);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Training.
+
+export interface TrainSentence {
+  view: SentenceView;
+  /** Gold tag index per token. */
+  gold: Uint8Array;
+  /** How much an error on this sentence counts (data sets can be weighted). */
+  weight: number;
+}
+
+interface Featurised {
+  feats: Int32Array;
+  offs: Int32Array;
+  gold: Uint8Array;
+  weight: number;
+}
+
+/** The feature rows of every token of a sentence, exactly as `emissions` sums them. */
+export function featurise(s: SentenceView, words: WordInfo, bits: number): { feats: Int32Array; offs: Int32Array } {
+  const n = s.to - s.from;
+  const mask = (1 << bits) - 1;
+  const { cases, headline } = sentenceCases(s);
+  const facts: TokenFacts[] = [];
+  for (let k = 0; k < n; k++) facts.push(tokenFacts(s.tokens.ids[s.from + k]!, cases[k]!, words));
+  const all: number[] = [];
+  const offs = new Int32Array(n + 1);
+  const tmp: number[] = [];
+  for (let k = 0; k < n; k++) {
+    offs[k] = all.length;
+    for (let j = Math.max(0, k - WINDOW); j <= Math.min(n - 1, k + WINDOW); j++) {
+      tmp.length = 0;
+      localFeatures(facts[j]!, j - k, tmp);
+      for (const h of tmp) all.push(h & mask);
+    }
+    tmp.length = 0;
+    contextFeatures(s, cases, headline, k, (facts[k]!.info >> 10) & 7, tmp);
+    for (const h of tmp) all.push(h & mask);
+  }
+  offs[n] = all.length;
+  return { feats: Int32Array.from(all), offs };
+}
+
+export interface TrainProgress {
+  epoch: number;
+  errors: number;
+  tokens: number;
+}
+
+/** Fits the weights; `onEpoch` may stop training early by returning false. */
+export function trainPerceptron(
+  data: readonly TrainSentence[],
+  words: WordInfo,
+  settings: NerSettings,
+  onEpoch: (p: TrainProgress, snapshot: () => NerWeights) => boolean | void = () => {},
+): NerWeights {
+  const rows = 1 << settings.bits;
+  const W = new Float32Array(rows * T);
+  const U = new Float32Array(rows * T);
+  const TR = new Float64Array((T + 1) * T);
+  const TU = new Float64Array((T + 1) * T);
+  const fs: Featurised[] = data.map((d) => ({ ...featurise(d.view, words, settings.bits), gold: d.gold, weight: d.weight }));
+  const rand = new Random(settings.seed);
+  const order = fs.map((_, i) => i);
+  let c = 1;
+  const snapshot = (): NerWeights => average(W, U, TR, TU, c, settings.bits);
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    rand.shuffle(order);
+    let errors = 0;
+    let tokens = 0;
+    for (const idx of order) {
+      const s = fs[idx]!;
+      const n = s.gold.length;
+      tokens += n;
+      const em = new Float32Array(n * T);
+      for (let k = 0; k < n; k++) {
+        for (let p = s.offs[k]!; p < s.offs[k + 1]!; p++) {
+          const row = s.feats[p]! * T;
+          for (let t = 0; t < T; t++) em[k * T + t] = em[k * T + t]! + W[row + t]!;
+        }
+      }
+      const trans = constrain(Float32Array.from(TR));
+      const pred = viterbi(em, n, trans);
+      const w = s.weight;
+      for (let k = 0; k < n; k++) {
+        const g = s.gold[k]!;
+        const p = pred[k]!;
+        if (g !== p) {
+          errors++;
+          for (let q = s.offs[k]!; q < s.offs[k + 1]!; q++) {
+            const row = s.feats[q]! * T;
+            W[row + g] = W[row + g]! + w;
+            U[row + g] = U[row + g]! + c * w;
+            W[row + p] = W[row + p]! - w;
+            U[row + p] = U[row + p]! - c * w;
+          }
+        }
+        const gp = k === 0 ? T : s.gold[k - 1]!;
+        const pp = k === 0 ? T : pred[k - 1]!;
+        if (g !== p || gp !== pp) {
+          TR[gp * T + g] = TR[gp * T + g]! + w;
+          TU[gp * T + g] = TU[gp * T + g]! + c * w;
+          TR[pp * T + p] = TR[pp * T + p]! - w;
+          TU[pp * T + p] = TU[pp * T + p]! - c * w;
+        }
+      }
+      c++;
+    }
+    if (onEpoch({ epoch, errors, tokens }, snapshot) === false) break;
+  }
+  return snapshot();
+}
+
+function average(W: Float32Array, U: Float32Array, TR: Float64Array, TU: Float64Array, c: number, bits: number): NerWeights {
+  const avg = new Float32Array(W.length);
+  let max = 0;
+  for (let i = 0; i < W.length; i++) {
+    const v = W[i]! - U[i]! / c;
+    avg[i] = v;
+    const a = Math.abs(v);
+    if (a > max) max = a;
+  }
+  const scale = max > 0 ? max / 32767 : 1;
+  const emit = new Int16Array(W.length);
+  for (let i = 0; i < W.length; i++) emit[i] = Math.round(avg[i]! / scale);
+  const trans = new Float32Array((T + 1) * T);
+  for (let i = 0; i < trans.length; i++) trans[i] = TR[i]! - TU[i]! / c;
+  return { bits, scale, emit, trans };
+}

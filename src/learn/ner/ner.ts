@@ -1,0 +1,72 @@
+/**
+ * Named entities in news text: people (PER), organisations (ORG), places (LOC) and other names (MISC).
+ *
+ *   const model = loadNer('models/ner.cdm');
+ *   const mentions = recogniseEntities(makeDoc(article), model);
+ *
+ * Each sentence of the Doc is tagged on the Doc's own tokens; mentions are offsets into `doc.text` and
+ * token ranges into `doc.tokens`, sorted by start.
+ */
+import type { EntityMention, EntityType } from '../../article/entity.js';
+import type { Doc } from '../../text/doc.js';
+import type { NerCard } from './card.js';
+import { TAGS } from './features.js';
+import { readNerFile, type NerFile } from './file.js';
+import { constrain, currentIds, LocalCache, tagSentence, type NerSettings, type NerTagger } from './model.js';
+
+export interface LoadedNer {
+  tagger: NerTagger;
+  settings: NerSettings;
+  card: NerCard;
+  /** The transitions with BIO's forbidden moves set to −Infinity. */
+  trans: Float32Array;
+  cache: LocalCache;
+}
+
+export function loadNer(path: string): LoadedNer {
+  return fromNerFile(readNerFile(path, TAGS));
+}
+
+export function fromNerFile(f: NerFile): LoadedNer {
+  return { ...f, trans: constrain(f.tagger.weights.trans), cache: new LocalCache(f.tagger) };
+}
+
+const TYPE_OF: readonly (EntityType | null)[] = TAGS.map((t) => (t === 'O' ? null : (t.slice(2) as EntityType)));
+
+export function recogniseEntities(doc: Doc, model: LoadedNer): EntityMention[] {
+  const out: EntityMention[] = [];
+  if (doc.tokens.length === 0) return out;
+  const view = { text: doc.text, tokens: doc.tokens, from: 0, to: 0, inTitle: false };
+  const ids = currentIds(view);
+  for (const s of doc.sentences) {
+    if (s.tokenEnd <= s.tokenStart) continue;
+    view.from = s.tokenStart;
+    view.to = s.tokenEnd;
+    view.inTitle = s.inTitle;
+    const tags = tagSentence(model.tagger, model.cache, view, ids, model.trans);
+    mentionsOf(doc, s.tokenStart, tags, out);
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+/** Mentions of a tag sequence over tokens starting at `from`. */
+export function mentionsOf(doc: Doc, from: number, tags: Uint8Array, out: EntityMention[]): void {
+  let open: EntityMention | null = null;
+  for (let k = 0; k < tags.length; k++) {
+    const t = tags[k]!;
+    const type = TYPE_OF[t]!;
+    const i = from + k;
+    if (type === null) {
+      open = null;
+      continue;
+    }
+    if ((t & 1) === 1 || open === null || open.type !== type) {
+      open = { start: doc.tokens.start[i]!, end: doc.tokens.end[i]!, tokenStart: i, tokenEnd: i + 1, type };
+      out.push(open);
+    } else {
+      open.end = doc.tokens.end[i]!;
+      open.tokenEnd = i + 1;
+    }
+  }
+}
