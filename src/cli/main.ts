@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { CredenceError, UsageError, formatWhere } from '../article/errors.js';
 import { coloursFor, EXIT, processIo, type Io } from './io.js';
 import { addFactcheckCommands } from './factchecks-commands.js';
+import { addNerCommands } from './ner-commands.js';
 import { collect, dataOptions } from './options.js';
 
 const require = createRequire(import.meta.url);
@@ -283,6 +284,7 @@ Examples:
     .action(run(async () => (await import('./claims-train.js')).claimsWorthinessTrain));
 
   addFactcheckCommands(program, run);
+  addNerCommands(program, run);
 
   try {
     // --debug is read above; taken out here so that it may follow a subcommand's own options.
