@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { CredenceError, UsageError, formatWhere } from '../article/errors.js';
 import { coloursFor, EXIT, processIo, type Io } from './io.js';
+import { addClickbaitCommands } from './clickbait-commands.js';
 import { addFactcheckCommands } from './factchecks-commands.js';
 import { addNerCommands } from './ner-commands.js';
 import { collect, dataOptions } from './options.js';
@@ -283,6 +284,7 @@ Examples:
     )
     .action(run(async () => (await import('./claims-train.js')).claimsWorthinessTrain));
 
+  addClickbaitCommands(program, run);
   addFactcheckCommands(program, run);
   addNerCommands(program, run);
 
