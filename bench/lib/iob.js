@@ -22,8 +22,8 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const PUNCT = /[^\p{L}\p{N}]/u;
-const POSSESSIVE = /['’][sS]$/;
-const POSSESSIVE_PIECE = /^['’][sS][^\p{L}\p{N}]*$/u;
+const POSSESSIVE = /['’‘][sS]$/;
+const POSSESSIVE_PIECE = /^['’‘][sS][^\p{L}\p{N}]*$/u;
 
 /** @param {string} word a piece ending with "." */
 function isAbbreviation(word) {
