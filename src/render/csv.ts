@@ -21,7 +21,7 @@ export function csvHeader(): string {
 }
 
 export function csvRow(r: Report): string {
-  const f = r.reliability.explanation.features;
+  const f = r.reliability?.explanation.features ?? [];
   const top = (sign: 1 | -1): string =>
     f
       .filter((x) => Math.sign(x.weight) === sign)
@@ -32,6 +32,6 @@ export function csvRow(r: Report): string {
   const claims = r.claims?.length ?? '';
   const factChecked = r.claims?.some((c) => c.matches !== undefined) === true ? r.claims.filter((c) => c.matches!.some((m) => m.level === 'confirm')).length : '';
   return stringify([
-    [r.article.id, r.article.title, r.article.label ?? '', r.reliability.pUnreliable, r.reliability.band, r.headline?.stance ?? '', claims, factChecked, r.article.words, top(1), top(-1)],
+    [r.article.id, r.article.title, r.article.label ?? '', r.reliability?.pUnreliable ?? '', r.reliability?.band ?? '', r.headline?.stance ?? '', claims, factChecked, r.article.words, top(1), top(-1)],
   ]);
 }

@@ -3,7 +3,7 @@
  * quoted with the n-grams that drove the score highlighted (red towards unreliable, green towards
  * reliable; without colour, «» and ‹› mark them).
  */
-import type { Claim, ClaimMatch, HeadlineSection, Report, Span } from '../article/report.js';
+import type { Claim, ClaimMatch, HeadlineSection, ReliabilitySection, Report, Span } from '../article/report.js';
 
 export interface Style {
   bold(s: string): string;
@@ -23,6 +23,18 @@ export function renderReport(r: Report, text: string, c: Style, colour: boolean)
   if (article.published !== undefined) meta.push(article.published);
   out.push(c.dim(meta.join(' · ')), '');
 
+  if (rel !== undefined) out.push(...renderReliability(rel, text, c, colour));
+  else if (r.language !== undefined && !r.language.covered) {
+    out.push(`${c.bold('Not scored')}  ${c.yellow(`this article reads as ${r.language.name}`)}; Credence's models cover English only, so nothing is scored.`);
+  }
+  if (r.headline !== undefined) out.push('', ...renderHeadline(r.headline, text, c));
+  if (r.claims !== undefined) out.push('', ...renderClaims(r.claims, text, c));
+  out.push('');
+  return out.join('\n');
+}
+
+function renderReliability(rel: ReliabilitySection, text: string, c: Style, colour: boolean): string[] {
+  const out: string[] = [];
   const pct = Math.round(rel.pUnreliable * 100);
   const filled = Math.round(rel.pUnreliable * 20);
   const bar = '█'.repeat(filled) + '░'.repeat(20 - filled);
@@ -49,10 +61,7 @@ export function renderReport(r: Report, text: string, c: Style, colour: boolean)
       out.push(`  ${arrow} ${fmt(s.contribution)}  ${highlight(text, s, marks, c, colour)}`);
     }
   }
-  if (r.headline !== undefined) out.push('', ...renderHeadline(r.headline, text, c));
-  if (r.claims !== undefined) out.push('', ...renderClaims(r.claims, text, c));
-  out.push('');
-  return out.join('\n');
+  return out;
 }
 
 /** What each stance means for the reader, in words. */

@@ -1,0 +1,487 @@
+/**
+ * Who said what: attributes each quoted span to the phrase that names its speaker, and finds reported
+ * speech without quotation marks ("X said that …", "according to X, …", "…, police said"). Rules over the
+ * Doc's tokens, no model: every loop is bounded by a small window of tokens around a cue, so the time is
+ * linear in the text.
+ */
+import type { Doc } from '../text/doc.js';
+import { findQuoteSpans, type QuoteSpan } from '../text/quote-spans.js';
+import { TokenKind } from '../text/tokens.js';
+import { NP_STOPS, AFTER_NP_STOPS, DETERMINERS, QUOTE_CUES, REPORT_CUES, TELL_CUES } from './attribution-words.js';
+
+export interface TokenRange {
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface Attribution {
+  /** What was said: the quoted words, or the reported clause. */
+  start: number;
+  end: number;
+  direct: boolean;
+  unclosed: boolean;
+  /** The cue's tokens ("said", "told", "according to"). */
+  cue?: TokenRange;
+  /** The speaker phrase's tokens nearest the quote. */
+  speaker?: TokenRange;
+}
+
+/** Words that may sit between a speaker and the cue ("he also said", "she has told"). */
+const BETWEEN = new Set(
+  'also later then again further previously earlier once still has have had is was were are will would could can did does do may might reportedly allegedly recently repeatedly quickly has been was being'.split(' '),
+);
+const PREPOSITIONS = new Set('in on at during after before for with by from since about under over into through'.split(' '));
+const WINDOW = 14;
+/** "…, saying "…"": cues whose speaker is the subject of the sentence. */
+const PARTICIPLES = new Set('saying adding telling writing noting explaining warning insisting arguing claiming declaring announcing stating'.split(' '));
+
+export function findAttributions(doc: Doc): Attribution[] {
+  const ctx = new Context(doc);
+  const candidates = directQuotes(ctx);
+  const used = new Set<number>();
+  for (const { at } of candidates) if (at.cue) for (let t = at.cue.tokenStart; t < at.cue.tokenEnd; t++) used.add(t);
+  const indirect = reportedSpeech(ctx, candidates.map((c) => c.at), used);
+  // A quote with no cue of its own takes the speaker of reported speech around it ("X said the plan was
+  // "a disaster"") or of the sentence just before it in its paragraph ("X said it was strange. "…"").
+  for (const c of candidates) {
+    if (c.at.speaker) continue;
+    const around = indirect.find((r) => r.start <= c.at.start && c.at.end <= r.end + 2);
+    if (around) {
+      c.at.speaker = around.speaker!;
+      c.inClause = true;
+      continue;
+    }
+    const first = ctx.tokenFrom(c.span.openAt);
+    const prev = first > 0 ? ctx.sentenceOf[first - 1]! : -1;
+    if (prev >= 0 && ctx.paragraphOf[first - 1] === ctx.paragraphOf[first]) {
+      const s = doc.sentences[prev]!;
+      const before = indirect.find((r) => r.start >= s.start && r.end <= s.end);
+      if (before) c.at.speaker = before.speaker!;
+    }
+  }
+  const direct = candidates.filter((c) => isSpeech(ctx, c.span, c.at, c.inClause)).map((c) => c.at);
+  return [...direct, ...indirect].sort((a, b) => a.start - b.start);
+}
+
+interface Candidate {
+  span: QuoteSpan;
+  at: Attribution;
+  /** Inside a clause of reported speech: a fragment of the speaker's words. */
+  inClause: boolean;
+}
+
+class Context {
+  readonly text: string;
+  readonly n: number;
+  /** Quote depth per token: 1 inside a direct quote (marks included). */
+  readonly quoted: Uint8Array;
+  readonly sentenceOf: Int32Array;
+  /** Paragraph number per token (a new line starts a paragraph). */
+  readonly paragraphOf: Int32Array;
+  spans: QuoteSpan[] = [];
+
+  constructor(readonly doc: Doc) {
+    const { tokens, text } = doc;
+    this.text = text;
+    this.n = tokens.length;
+    this.quoted = new Uint8Array(this.n);
+    this.sentenceOf = new Int32Array(this.n).fill(-1);
+    doc.sentences.forEach((s, i) => {
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentenceOf[t] = i;
+    });
+    this.paragraphOf = new Int32Array(this.n);
+    let p = 0;
+    let at = 0;
+    for (let t = 0; t < this.n; t++) {
+      const s = tokens.start[t]!;
+      for (let k = at; k < s; k++) if (text.charCodeAt(k) === 10) p++;
+      at = s;
+      this.paragraphOf[t] = p;
+    }
+  }
+
+  norm(t: number): string {
+    return this.doc.tokens.norm[t]!;
+  }
+  kind(t: number): number {
+    return this.doc.tokens.kind[t]!;
+  }
+  isCapital(t: number): boolean {
+    const c = this.text.charCodeAt(this.doc.tokens.start[t]!);
+    return c >= 0x41 && c <= 0x5a;
+  }
+  /** A punctuation token that ends a phrase (not a hyphen, apostrophe or period inside a name). */
+  isBreak(t: number): boolean {
+    if (this.kind(t) !== TokenKind.Punct && this.kind(t) !== TokenKind.Symbol) return false;
+    const s = this.norm(t);
+    return s !== '-' && s !== "'" && s !== '&';
+  }
+  isTerminal(t: number): boolean {
+    const s = this.norm(t);
+    return s === '.' || s === '!' || s === '?' || s === ';';
+  }
+  inTitle(t: number): boolean {
+    return this.doc.tokens.start[t]! < this.doc.titleEnd;
+  }
+  /** First token starting at or after `offset`. */
+  tokenFrom(offset: number): number {
+    const st = this.doc.tokens.start;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (st[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /** Last token ending at or before `offset`, or -1. */
+  tokenBefore(offset: number): number {
+    const en = this.doc.tokens.end;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (en[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+  isCue(t: number, cues: ReadonlySet<string>): TokenRange | null {
+    const w = this.norm(t);
+    if (w === 'according' && t + 1 < this.n && this.norm(t + 1) === 'to') return { tokenStart: t, tokenEnd: t + 2 };
+    // Cues are verbs: lower-case, except in a headline written in Title Case.
+    if (cues.has(w) && this.kind(t) === TokenKind.Word && (!this.isCapital(t) || this.inTitle(t))) return { tokenStart: t, tokenEnd: t + 1 };
+    return null;
+  }
+}
+
+/** The speaker phrase ending just before token `cue` (skipping "also", "has"…), going left to `limit`. */
+function phraseBefore(ctx: Context, cue: number, limit: number, toComma: boolean): TokenRange | null {
+  let end = cue;
+  while (end - 1 >= limit && end > cue - 3 && BETWEEN.has(ctx.norm(end - 1))) end--;
+  // "Worker Jiang Li Lung, 22, said" / "Khalimov, a 40-year-old native of Dushanbe, said": step over the apposition.
+  if (end - 1 > limit && ctx.norm(end - 1) === ',') {
+    let k = end - 2;
+    while (k > limit && end - k <= 12 && ctx.norm(k) !== ',' && !ctx.isBreak(k)) k--;
+    if (!(k > limit && ctx.norm(k) === ',' && end - 2 - k >= 1)) return null;
+    const whole = end - 1;
+    const name = phraseBefore(ctx, k, limit, toComma);
+    return name ? { tokenStart: name.tokenStart, tokenEnd: whole } : null;
+  }
+  let start = end;
+  while (start - 1 >= limit && end - (start - 1) <= 12) {
+    const t = start - 1;
+    if (ctx.isBreak(t) || ctx.quoted[t] === 1) break;
+    const w = ctx.norm(t);
+    if (!toComma && NP_STOPS.has(w)) break;
+    if (toComma && (w === 'and' || w === 'but' || w === 'then' || w === 'so')) break;
+    start = t;
+  }
+  if (start === end || end - start > 12) return null;
+  // "In a statement on Tuesday the company said": drop a leading prepositional phrase.
+  if (PREPOSITIONS.has(ctx.norm(start))) {
+    let k = end - 1;
+    while (k > start && !DETERMINERS.has(ctx.norm(k)) && !ctx.isCapital(k)) k--;
+    while (k > start + 1 && ctx.isCapital(k - 1) && !PREPOSITIONS.has(ctx.norm(k - 1))) k--;
+    if (k === start) return null;
+    start = k;
+  }
+  // A speaker is a noun phrase: not just determiners ("The claims" is not a speaker of "claims").
+  let noun = false;
+  for (let t = start; t < end && !noun; t++) noun = ctx.kind(t) === TokenKind.Word && !DETERMINERS.has(ctx.norm(t));
+  return noun ? { tokenStart: start, tokenEnd: end } : null;
+}
+
+/** The speaker phrase right after an inverted cue ("said Khalimov, a 40-year-old"). */
+function phraseAfter(ctx: Context, from: number, limit: number): TokenRange | null {
+  let end = from;
+  while (end < limit && end - from < 10) {
+    if (ctx.isBreak(end) || ctx.quoted[end] === 1) break;
+    if (AFTER_NP_STOPS.has(ctx.norm(end)) && end > from) break;
+    end++;
+  }
+  return end > from ? { tokenStart: from, tokenEnd: end } : null;
+}
+
+function directQuotes(ctx: Context): Candidate[] {
+  const { doc } = ctx;
+  const spans = findQuoteSpans(doc.text);
+  ctx.spans = spans;
+  const out: Candidate[] = [];
+  for (const q of spans) {
+    const a = ctx.tokenFrom(q.openAt);
+    const b = ctx.tokenFrom(q.closeEnd);
+    for (let t = a; t < b; t++) ctx.quoted[t] = 1;
+  }
+  let prev: { at: Attribution; lastParagraph: number } | null = null;
+  for (let i = 0; i < spans.length; i++) {
+    const q = spans[i]!;
+    const attribution: Attribution = { start: q.start, end: q.end, direct: true, unclosed: !q.closed };
+    const nextOpen = i + 1 < spans.length ? ctx.tokenFrom(spans[i + 1]!.openAt) : ctx.n;
+    const firstIn = ctx.tokenFrom(q.openAt);
+    const after = ctx.tokenFrom(q.closeEnd);
+    const paragraph = ctx.paragraphOf[Math.min(firstIn, ctx.n - 1)] ?? 0;
+    const lastParagraph = after > 0 ? ctx.paragraphOf[Math.min(after - 1, ctx.n - 1)]! : paragraph;
+    const found = speakerAfter(ctx, after, nextOpen, lastParagraph) ?? speakerBefore(ctx, firstIn - 1, paragraph);
+    if (found) {
+      attribution.cue = found.cue;
+      attribution.speaker = found.speaker;
+    } else if (prev?.at.speaker && (prev.lastParagraph === paragraph || (prev.lastParagraph === paragraph - 1 && startsParagraph(ctx, firstIn)))) {
+      // A second quote in the same paragraph, or a paragraph that is only a quote: the same speaker.
+      attribution.speaker = prev.at.speaker;
+    }
+    out.push({ span: q, at: attribution, inClause: false });
+    if (isSpeech(ctx, q, attribution, false)) prev = { at: attribution, lastParagraph };
+  }
+  return out;
+}
+
+function startsParagraph(ctx: Context, t: number): boolean {
+  return t === 0 || ctx.paragraphOf[t - 1] !== ctx.paragraphOf[t];
+}
+
+/** "…," he said / "…," said Khalimov / "…," the 40-year-old told reporters. */
+function speakerAfter(ctx: Context, from: number, limit: number, paragraph: number): { cue: TokenRange; speaker: TokenRange } | null {
+  let t = from;
+  const stop = Math.min(limit, from + WINDOW);
+  while (t < stop && (ctx.norm(t) === ',' || ctx.norm(t) === '—' || ctx.norm(t) === '–' || ctx.norm(t) === '-')) t++;
+  if (t >= stop || ctx.paragraphOf[t] !== paragraph) return null;
+  const inverted = ctx.isCue(t, QUOTE_CUES);
+  if (inverted) {
+    const speaker = phraseAfter(ctx, inverted.tokenEnd, stop);
+    if (speaker) return { cue: inverted, speaker };
+    return null;
+  }
+  for (let k = t; k < stop && k - t <= 12; k++) {
+    if (ctx.paragraphOf[k] !== paragraph || ctx.quoted[k] === 1 || (ctx.isBreak(k) && ctx.norm(k) !== ',')) return null;
+    if (k > t && NP_STOPS.has(ctx.norm(k)) && !QUOTE_CUES.has(ctx.norm(k))) return null;
+    const cue = ctx.isCue(k, QUOTE_CUES);
+    if (cue && k > t) {
+      let end = k;
+      while (end > t + 1 && BETWEEN.has(ctx.norm(end - 1))) end--;
+      if (ctx.norm(end - 1) === ',') end--;
+      // "the man's attorney, Lopa Blumenthal, told": the whole phrase, appositions and all.
+      return end > t ? { cue, speaker: { tokenStart: t, tokenEnd: end } } : null;
+    }
+  }
+  return null;
+}
+
+/** X said: "…" / X told Reuters, "…" / according to X, "…" / X called it "a disaster". */
+function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: TokenRange; speaker: TokenRange } | null {
+  if (last < 0) return null;
+  const sentence = ctx.sentenceOf[last]!;
+  const s0 = ctx.doc.sentences[sentence]!;
+  for (let k = last; k >= 0 && last - k <= 6; k--) {
+    if (ctx.paragraphOf[k] !== paragraph || ctx.sentenceOf[k] !== sentence || ctx.quoted[k] === 1) return null;
+    if (ctx.isTerminal(k)) return null;
+    if (ctx.norm(k) === 'to' && k > 0 && ctx.norm(k - 1) === 'according') {
+      const speaker = phraseAfter(ctx, k + 1, last + 1);
+      return speaker ? { cue: { tokenStart: k - 1, tokenEnd: k + 1 }, speaker } : null;
+    }
+    const cue = ctx.isCue(k, QUOTE_CUES);
+    if (cue) {
+      const speaker = PARTICIPLES.has(ctx.norm(k)) ? sentenceSubject(ctx, s0.tokenStart, k) : phraseBefore(ctx, k, s0.tokenStart, false);
+      if (speaker) return { cue, speaker };
+      const after = phraseAfter(ctx, cue.tokenEnd, last + 1);
+      return after ? { cue, speaker: after } : null;
+    }
+  }
+  // "Babić: "…"" / "Senad Mehmedbasic, gynaecologist from Sarajevo: "…"": a name and a colon open the paragraph.
+  if (ctx.norm(last) === ':' && last - s0.tokenStart <= 9 && last > s0.tokenStart && ctx.isCapital(s0.tokenStart) && startsParagraph(ctx, s0.tokenStart)) {
+    let end = last;
+    for (let k = s0.tokenStart + 1; k < last; k++) if (ctx.norm(k) === ',') {
+      end = k;
+      break;
+    }
+    return { cue: { tokenStart: last, tokenEnd: last + 1 }, speaker: { tokenStart: s0.tokenStart, tokenEnd: end } };
+  }
+  return null;
+}
+
+/** "…, saying "…"": the speaker is the sentence's subject, when it opens with a name or a pronoun. */
+function sentenceSubject(ctx: Context, from: number, to: number): TokenRange | null {
+  let k = from;
+  while (k < to && ctx.isBreak(k)) k++;
+  if (k >= to) return null;
+  if (/^(he|she|they|we|i)$/.test(ctx.norm(k))) return { tokenStart: k, tokenEnd: k + 1 };
+  let e = k;
+  while (e < to && e - k < 5 && ctx.isCapital(e) && ctx.kind(e) === TokenKind.Word) e++;
+  return e > k ? { tokenStart: k, tokenEnd: e } : null;
+}
+
+/**
+ * A quoted span is someone's words when it is attributed and not a lone word, or runs to several words
+ * and reads as speech. Scare quotes and quoted terms ("so-called “experts”") are not.
+ */
+function isSpeech(ctx: Context, q: QuoteSpan, a: Attribution, inClause: boolean): boolean {
+  let words = 1;
+  let capitalised = 0;
+  let small = 0;
+  let terminal = false;
+  for (let k = q.start; k < q.end && words <= 14; k++) {
+    const c = ctx.text.charCodeAt(k);
+    const atWord = k === q.start || ctx.text.charCodeAt(k - 1) === 0x20 || ctx.text.charCodeAt(k - 1) === 0x0a;
+    if (atWord && c !== 0x20 && c !== 0x0a) {
+      if (k > q.start) words++;
+      if (c >= 0x41 && c <= 0x5a) capitalised++;
+      else if (/^(?:a|an|the|of|and|or|to|in|on|for|at|by|with|from)\b/.test(ctx.text.slice(k, k + 5))) small++;
+    }
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2c) terminal = true;
+  }
+  // Titles and names in quotation marks ("A Message to America", "El Chucky"): every word capitalised
+  // but the small ones, and no punctuation of speech.
+  const trailing = ctx.text.charCodeAt(q.end - 1);
+  const nameLike = !terminal || (words <= 3 && (trailing === 0x2c || trailing === 0x2e) && !/[.,!?]/.test(ctx.text.slice(q.start, q.end - 1)));
+  if (words <= 12 && nameLike && capitalised + small === words && capitalised >= 1) return false;
+  if (a.cue) return words >= 2 || inClause;
+  if (inClause) return true;
+  if (a.speaker) return words >= 4;
+  return words >= 6 && !q.single;
+}
+
+/** Reported speech: "X said (that) …", "…, X said", "according to X, …". */
+function reportedSpeech(ctx: Context, direct: readonly Attribution[], used: ReadonlySet<number>): Attribution[] {
+  // `direct` holds every quoted span, speech or not.
+  const { doc } = ctx;
+  const out: Attribution[] = [];
+  for (const s of doc.sentences) {
+    let segStart = s.tokenStart;
+    // Skip tokens inside quotes; the sentence's last token may be its full stop.
+    let end = s.tokenEnd;
+    while (end > s.tokenStart && (ctx.isBreak(end - 1) || ctx.quoted[end - 1] === 1) && !isWordy(ctx, end - 1)) end--;
+    for (let t = s.tokenStart; t < end; t++) {
+      if (ctx.quoted[t] === 1 || used.has(t)) continue;
+      const cue = ctx.isCue(t, REPORT_CUES);
+      if (!cue) continue;
+      const found = cue.tokenEnd - cue.tokenStart === 2 ? accordingTo(ctx, cue, segStart, end) : reportedAround(ctx, cue, segStart, end);
+      if (!found) continue;
+      out.push(found.attribution);
+      segStart = found.next;
+      t = Math.max(t, found.next - 1);
+    }
+  }
+  // Drop a reported clause that is all inside one direct quote.
+  return out.filter((a) => !direct.some((d) => d.start <= a.start && a.end <= d.end));
+}
+
+function isWordy(ctx: Context, t: number): boolean {
+  return ctx.kind(t) === TokenKind.Word || ctx.kind(t) === TokenKind.Number;
+}
+
+function clause(ctx: Context, from: number, to: number): { start: number; end: number } | null {
+  while (from < to && (ctx.isBreak(from) || ctx.norm(from) === 'and' || ctx.norm(from) === 'but' || ctx.norm(from) === 'that')) from++;
+  while (to > from && ctx.isBreak(to - 1) && ctx.quoted[to - 1] !== 1) to--;
+  let words = 0;
+  for (let k = from; k < to; k++) if (isWordy(ctx, k)) words++;
+  if (words < 3) return null;
+  return { start: ctx.doc.tokens.start[from]!, end: ctx.doc.tokens.end[to - 1]! };
+}
+
+function accordingTo(ctx: Context, cue: TokenRange, segStart: number, end: number): { attribution: Attribution; next: number } | null {
+  const speaker = phraseAfter(ctx, cue.tokenEnd, end);
+  if (!speaker) return null;
+  // "According to X, …" or "…, according to X."
+  let content: { start: number; end: number } | null;
+  let next: number;
+  if (cue.tokenStart - segStart <= 1) {
+    let k = speaker.tokenEnd;
+    while (k < end && !(ctx.norm(k) === ',')) k++;
+    content = clause(ctx, k + 1, end);
+    next = end;
+  } else {
+    content = clause(ctx, segStart, cue.tokenStart);
+    next = speaker.tokenEnd;
+  }
+  if (!content) return null;
+  return { attribution: { ...content, direct: false, unclosed: false, cue, speaker }, next };
+}
+
+/** Nouns as often as verbs: a cue only when "that" follows ("the study shows that …", not "TV shows"). */
+const AMBIGUOUS = new Set('claims notes states reports report shows show shown finds find found adds'.split(' '));
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** Listeners after "told": "told reporters", "told the AP", "told CNN's Don Lemon". */
+const LISTENERS = new Set('me us him her them you reporters journalists police investigators officers friends colleagues'.split(' '));
+
+function negated(ctx: Context, c: number): boolean {
+  for (let k = c - 1; k >= 0 && c - k <= 2; k--) {
+    const w = ctx.norm(k);
+    if (NEGATIONS.has(w) || w.endsWith("n't") || w.endsWith('n’t')) return true;
+  }
+  return false;
+}
+
+/** Tokens of the listener after a tell-verb ("told the Associated Press it was …"): where the clause starts. */
+function skipListener(ctx: Context, from: number, end: number): number {
+  if (from >= end) return from;
+  if (LISTENERS.has(ctx.norm(from))) return from + 1;
+  let k = from;
+  if (ctx.norm(k) === 'the' || ctx.norm(k) === 'a') k++;
+  const capitalStart = k;
+  while (k < end && k - capitalStart < 6 && ctx.isCapital(k) && ctx.kind(k) === TokenKind.Word) k++;
+  if (k > capitalStart) return k;
+  if (k > from && k < end && ctx.kind(k) === TokenKind.Word) return k + 1;
+  return from;
+}
+
+function reportedAround(ctx: Context, cue: TokenRange, segStart: number, end: number): { attribution: Attribution; next: number } | null {
+  const c = cue.tokenStart;
+  const w = ctx.norm(c);
+  if (negated(ctx, c)) return null;
+  if (AMBIGUOUS.has(w) && !(c + 1 < end && ctx.norm(c + 1) === 'that')) return null;
+  let that = -1;
+  for (let k = cue.tokenEnd; k < end && k - cue.tokenEnd <= 10; k++) {
+    if (ctx.norm(k) === 'that') {
+      that = k;
+      break;
+    }
+    if (ctx.isBreak(k) && ctx.norm(k) !== ',') break;
+  }
+  // "…, X said (on Thursday / in a statement / told the Tajik service of Radio Liberty)." : the clause
+  // before the comma is what was said, when little follows the cue.
+  if (that < 0 && end - cue.tokenEnd <= 9) {
+    let comma = -1;
+    for (let k = c - 1; k > segStart && c - k <= 13; k--) {
+      if (ctx.norm(k) === ',' && ctx.quoted[k] !== 1) {
+        comma = k;
+        break;
+      }
+      if (ctx.isBreak(k)) break;
+    }
+    if (comma > segStart) {
+      const speaker = c === comma + 1 ? phraseAfter(ctx, cue.tokenEnd, end) : phraseBefore(ctx, c, comma + 1, true);
+      const content = clause(ctx, segStart, comma);
+      if (speaker && content) {
+        let next = speaker.tokenEnd > c ? speaker.tokenEnd : cue.tokenEnd;
+        while (next < end && ctx.norm(next) !== ',') next++;
+        return { attribution: { ...content, direct: false, unclosed: false, cue, speaker }, next: Math.min(end, next + 1) };
+      }
+    }
+  }
+  // "X said (that) …": the speaker before the cue, what was said after it.
+  const speaker = phraseBefore(ctx, c, segStart, false);
+  if (!speaker) return null;
+  let from: number;
+  if (that >= 0) from = that + 1;
+  else {
+    from = TELL_CUES.has(w) ? skipListener(ctx, cue.tokenEnd, end) : cue.tokenEnd;
+    if (from === cue.tokenEnd && TELL_CUES.has(w)) return null;
+    if (from < end && (PREPOSITIONS.has(ctx.norm(from)) || ctx.isBreak(from) || ctx.quoted[from] === 1 || ctx.norm(from) === 'to')) return null;
+  }
+  // The clause runs to the sentence end, or to a second attribution ("…, but scientists said …").
+  let stop = end;
+  for (let k = from + 3; k < end; k++) {
+    if (ctx.quoted[k] === 1) continue;
+    const next = ctx.isCue(k, REPORT_CUES);
+    if (!next || AMBIGUOUS.has(ctx.norm(k))) continue;
+    const p = phraseBefore(ctx, k, from, false);
+    if (p && p.tokenStart > from && /^(,|but|and|while|whereas)$/.test(ctx.norm(p.tokenStart - 1))) {
+      stop = p.tokenStart - 1;
+      break;
+    }
+  }
+  const content = clause(ctx, from, stop);
+  if (!content) return null;
+  return { attribution: { ...content, direct: false, unclosed: false, cue, speaker }, next: stop < end ? stop + 1 : end };
+}

@@ -1,0 +1,122 @@
+/**
+ * Entities: the recognised names of one article merged into the things they name ("Colonel Gulmurod
+ * Khalimov", "Khalimov" and a later "he" are one person), with their mentions, counts and first offset.
+ */
+import type { EntityMention, EntityType } from '../article/entity.js';
+import type { Doc } from '../text/doc.js';
+import { PRONOUNS_PERSON } from './attribution-words.js';
+
+export interface EntityCluster {
+  type: EntityType;
+  /** The fullest name given (the longest mention). */
+  name: string;
+  /** Name mentions, in text order. */
+  names: EntityMention[];
+  /** Pronouns resolved to this entity: token indexes. */
+  pronouns: number[];
+}
+
+export interface Entities {
+  clusters: EntityCluster[];
+  /** Cluster index per token (-1: not part of a name). */
+  clusterOfToken: Int32Array;
+  /** Cluster index of the person a he/she/him/her token refers to (-1: not resolved or not a pronoun). */
+  referentOfToken: Int32Array;
+}
+
+const POSSESSIVE = /['’]s$/u;
+
+function nameWords(doc: Doc, m: EntityMention): string[] {
+  const out: string[] = [];
+  for (let t = m.tokenStart; t < m.tokenEnd; t++) {
+    const w = doc.tokens.norm[t]!.replace(POSSESSIVE, '');
+    if (/\p{L}|\p{N}/u.test(w)) out.push(w);
+  }
+  return out;
+}
+
+function mentionText(doc: Doc, m: EntityMention): string {
+  return doc.text.slice(m.start, m.end).replace(POSSESSIVE, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Merge mentions into entities. A person's shorter mention joins the person whose fuller name ends with
+ * it or contains it ("Khalimov" → "Gulmurod Khalimov"); other types merge on the same words, without a
+ * leading "the". Pronouns he/she/him/her outside quotes resolve to the person last named before them.
+ */
+export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], quoted?: Uint8Array): Entities {
+  const clusters: EntityCluster[] = [];
+  const byKey = new Map<string, number>();
+  const personWords: { words: string[]; cluster: number; lastUse: number }[] = [];
+  const clusterOfToken = new Int32Array(doc.tokens.length).fill(-1);
+
+  const longest = (c: EntityCluster): EntityMention => c.names.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  for (const m of mentions) {
+    const words = nameWords(doc, m);
+    if (words.length === 0) continue;
+    if (words[0] === 'the' && words.length > 1) words.shift();
+    let index = -1;
+    if (m.type === 'PER') {
+      // The most recently named person this name can be: the same words, a surname or first name of a
+      // fuller name, or the fuller name's tail ("Gulmurod Khalimov" in "Colonel Gulmurod Khalimov").
+      let best = -1;
+      for (let k = 0; k < personWords.length; k++) {
+        const p = personWords[k]!;
+        const [short, long] = p.words.length <= words.length ? [p.words, words] : [words, p.words];
+        const same = short.length === 1 ? long.includes(short[0]!) : long.slice(long.length - short.length).join(' ') === short.join(' ');
+        if (same && (best < 0 || p.lastUse > personWords[best]!.lastUse)) best = k;
+      }
+      if (best >= 0) {
+        const p = personWords[best]!;
+        index = p.cluster;
+        p.lastUse = m.start;
+        if (words.length > p.words.length) p.words = words;
+      } else {
+        index = clusters.length;
+        clusters.push({ type: 'PER', name: '', names: [], pronouns: [] });
+        personWords.push({ words, cluster: index, lastUse: m.start });
+      }
+    } else {
+      const key = m.type + ':' + words.join(' ');
+      index = byKey.get(key) ?? -1;
+      if (index < 0) {
+        index = clusters.length;
+        clusters.push({ type: m.type, name: '', names: [], pronouns: [] });
+        byKey.set(key, index);
+      }
+    }
+    clusters[index]!.names.push(m);
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) clusterOfToken[t] = index;
+  }
+  for (const c of clusters) c.name = mentionText(doc, longest(c));
+
+  const referentOfToken = new Int32Array(doc.tokens.length).fill(-1);
+  let lastPerson = -1;
+  for (let t = 0; t < doc.tokens.length; t++) {
+    const c = clusterOfToken[t]!;
+    if (c >= 0 && clusters[c]!.type === 'PER') {
+      lastPerson = c;
+      continue;
+    }
+    if (lastPerson >= 0 && PRONOUNS_PERSON.has(doc.tokens.norm[t]!) && quoted?.[t] !== 1 && t >= firstBodyToken(doc)) {
+      referentOfToken[t] = lastPerson;
+      clusters[lastPerson]!.pronouns.push(t);
+    }
+  }
+  return { clusters, clusterOfToken, referentOfToken };
+}
+
+function firstBodyToken(doc: Doc): number {
+  for (const s of doc.sentences) if (!s.inTitle) return s.tokenStart;
+  return doc.tokens.length;
+}
+
+/** The first person named after token `t` within `window` tokens (a lede's "he said" names him later). */
+export function nextPerson(entities: Entities, t: number, window: number): number {
+  const { clusterOfToken, clusters } = entities;
+  for (let k = t + 1; k < clusterOfToken.length && k - t <= window; k++) {
+    const c = clusterOfToken[k]!;
+    if (c >= 0 && clusters[c]!.type === 'PER') return c;
+  }
+  return -1;
+}
