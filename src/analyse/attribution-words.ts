@@ -77,7 +77,9 @@ export const PERSON_DESCRIPTIONS = words(`
   actor actress singer star player coach chief director executive founder father mother husband wife
   son daughter suspect victim politician candidate lawmaker congressman congresswoman chairman
   chairwoman spokesman spokeswoman secretary ambassador judge lawyer attorney doctor rapper model
-  businessman businesswoman billionaire host
+  businessman businesswoman billionaire host captain lieutenant sergeant detective inspector professor dr mr
+  mrs ms sir lord lady king queen prince princess pope bishop reverend sheriff deputy chancellor premier
+  speaker rep sen gov superintendent constable marshal admiral major corporal private activist
 `);
 
 /** Words an attribution noun phrase does not run past (going left from a cue or right after it). */

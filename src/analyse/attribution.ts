@@ -440,7 +440,13 @@ function reportedAround(ctx: Context, cue: TokenRange, segStart: number, end: nu
   }
   // "…, X said (on Thursday / in a statement / told the Tajik service of Radio Liberty)." : the clause
   // before the comma is what was said, when little follows the cue.
-  if (that < 0 && end - cue.tokenEnd <= 9) {
+  let clauseEnd = end - cue.tokenEnd <= 9 ? end : -1;
+  // "…, he said in a letter, and …": the attribution ends at a comma before the next clause.
+  for (let k = cue.tokenEnd; clauseEnd < 0 && k < end && k - cue.tokenEnd <= 7; k++) {
+    if (ctx.norm(k) === ',' && k + 1 < end && /^(and|but|while|whereas)$/.test(ctx.norm(k + 1))) clauseEnd = k;
+    else if (ctx.isBreak(k)) break;
+  }
+  if (that < 0 && clauseEnd >= 0) {
     let comma = -1;
     for (let k = c - 1; k > segStart && c - k <= 13; k--) {
       if (ctx.norm(k) === ',' && ctx.quoted[k] !== 1) {

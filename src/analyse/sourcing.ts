@@ -123,6 +123,12 @@ class SourceBook {
     // The subject the note is about: the phrase just before it in its sentence ("Tajik police could not…",
     // "officials who declined to be named").
     const doc = this.doc;
+    const within = this.sources.find((s) => s.mentions.some((m) => m.start <= note.start && note.start < m.end));
+    if (within !== undefined) {
+      if (note.note === 'not named' && within.kind !== 'person') within.kind = 'anonymous';
+      if (!within.notes.some((n) => n.start === note.start)) within.notes.push(note);
+      return;
+    }
     let end = at;
     if (end > 0 && doc.tokens.norm[end - 1] === 'who') end--;
     let start = end;

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityMention, EntityType } from '../../src/article/entity.js';
+import { analyseSourcing } from '../../src/analyse/sourcing.js';
+import { makeDoc, type Doc } from '../../src/text/doc.js';
+
+/** Mentions of the given names wherever they occur as whole words (a stand-in for the recogniser). */
+function mentionsOf(doc: Doc, names: [string, EntityType][]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const [name, type] of names) {
+    const re = new RegExp(`\\b${name.replace(/[.]/g, '\\.')}\\b`, 'g');
+    for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
+      const start = m.index;
+      const end = start + name.length;
+      if (out.some((o) => o.start < end && start < o.end)) continue;
+      let tokenStart = 0;
+      while (doc.tokens.start[tokenStart]! < start) tokenStart++;
+      let tokenEnd = tokenStart;
+      while (tokenEnd < doc.tokens.length && doc.tokens.start[tokenEnd]! < end) tokenEnd++;
+      out.push({ start, end, tokenStart, tokenEnd, type });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const TITLE = 'Harbour chief quits over dredging contract';
+const BODY = [
+  'The head of the Port of Wellmouth has resigned over a disputed dredging contract, he said in a letter, and the port board will meet on Friday, local media said.',
+  'Captain Maria Okafor ran the port for nine years. She stepped down on Monday after an audit by the Harbour Authority.',
+  '“I did nothing wrong, and the records will show it,” she said, addressing the board chairman Tom Reyes.',
+  '“We looked at every invoice,” said Reyes, a 58-year-old former engineer. “Not one of them matched.”',
+  'Two officials who declined to be named said the contract was worth far more than reported.',
+  'According to the audit, the port paid twice for the same work.',
+  'The dredging firm could not be reached for comment.',
+  '“The money has to come back to the town,” Okafor said. “Every cent of it,',
+  '“and the people who signed it should answer for it.”',
+].join('\n\n');
+
+describe('analyseSourcing', () => {
+  const doc = makeDoc({ title: TITLE, body: BODY });
+  const mentions = mentionsOf(doc, [
+    ['Maria Okafor', 'PER'],
+    ['Okafor', 'PER'],
+    ['Tom Reyes', 'PER'],
+    ['Reyes', 'PER'],
+    ['Port of Wellmouth', 'ORG'],
+    ['Harbour Authority', 'ORG'],
+  ]);
+  const { sourcing, entities } = analyseSourcing(doc, mentions);
+  const text = (s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
+  const direct = sourcing.quotes.filter((q) => q.direct);
+  const indirect = sourcing.quotes.filter((q) => !q.direct);
+  const sourceOf = (q: (typeof sourcing.quotes)[number]) => (q.source === undefined ? undefined : sourcing.sources[q.source]!);
+
+  it('finds direct quotes, split and across paragraphs, without their marks', () => {
+    expect(direct.map(text)).toEqual([
+      'I did nothing wrong, and the records will show it,',
+      'We looked at every invoice,',
+      'Not one of them matched.',
+      'The money has to come back to the town,',
+      'Every cent of it,\n\n“and the people who signed it should answer for it.',
+    ]);
+  });
+
+  it('attributes quotes to the person a pronoun or a surname points to', () => {
+    expect(direct.map((q) => sourceOf(q)?.name)).toEqual(['Maria Okafor', 'Tom Reyes', 'Tom Reyes', 'Maria Okafor', 'Maria Okafor']);
+    expect(text(direct[0]!.speaker!)).toBe('she');
+    expect(direct[0]!.cue?.text).toBe('said');
+  });
+
+  it('finds reported speech: a clause before ", X said", "X said …" and "according to X"', () => {
+    const pairs = indirect.map((q) => [text(q), sourceOf(q)?.name]);
+    expect(pairs).toContainEqual(['The head of the Port of Wellmouth has resigned over a disputed dredging contract', 'Maria Okafor']);
+    expect(pairs).toContainEqual(['the port board will meet on Friday', 'local media']);
+    expect(pairs).toContainEqual(['the contract was worth far more than reported', 'Two officials who declined to be named']);
+    expect(pairs).toContainEqual(['the port paid twice for the same work', 'the audit']);
+  });
+
+  it('says how each source is cited', () => {
+    const byName = new Map(sourcing.sources.map((s) => [s.name, s]));
+    expect(byName.get('Maria Okafor')).toMatchObject({ kind: 'person', role: 'Captain', quotes: 3 });
+    expect(byName.get('Tom Reyes')).toMatchObject({ kind: 'person', quotes: 2 });
+    expect(byName.get('Two officials who declined to be named')).toMatchObject({ kind: 'anonymous', attributions: 1 });
+    expect(byName.get('Two officials who declined to be named')!.notes.map((n) => n.note)).toContain('not named');
+    expect(byName.get('local media')?.kind).toBe('anonymous');
+    expect(byName.get('the audit')?.kind).toBe('document');
+    const firm = byName.get('The dredging firm')!;
+    expect(firm.notes.map((n) => [n.note, text(n)])).toEqual([['not reached', 'could not be reached']]);
+    expect(firm.quotes + firm.attributions).toBe(0);
+    // The most quoted source comes first.
+    expect(sourcing.sources[0]!.name).toBe('Maria Okafor');
+  });
+
+  it('merges an entity\'s names and pronouns, in order of first mention', () => {
+    const okafor = entities.find((e) => e.name === 'Maria Okafor')!;
+    expect(okafor.type).toBe('PER');
+    const forms = okafor.mentions.map(text);
+    expect(forms).toEqual(expect.arrayContaining(['Maria Okafor', 'She', 'she', 'Okafor']));
+    expect(okafor.count).toBe(okafor.mentions.length);
+    expect(okafor.first).toBe(doc.text.indexOf('Maria Okafor'));
+    expect(entities.map((e) => e.name)).toEqual(['Port of Wellmouth', 'Maria Okafor', 'Harbour Authority', 'Tom Reyes']);
+  });
+
+  it('gives a partial answer on broken text, never an error', () => {
+    const nasty = [
+      '"'.repeat(10_000),
+      '“' + 'word '.repeat(50_000),
+      '“Unclosed quote he said and then nothing',
+      'Он сказал: «Мы придём».',
+      ', said , said said said according to , ,',
+    ];
+    for (const body of nasty) {
+      const d = makeDoc({ title: 'x', body });
+      const t0 = performance.now();
+      const r = analyseSourcing(d, []);
+      expect(performance.now() - t0).toBeLessThan(1500);
+      expect(Array.isArray(r.sourcing.quotes)).toBe(true);
+    }
+  });
+});
