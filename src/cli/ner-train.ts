@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { UsageError } from '../article/errors.js';
 import { renderNerCard, type NerCard, type NerDataRecord, type NerHeldOut, type NerNewsRecord } from '../learn/ner/card.js';
-import { readIobFile, type IobSentence } from '../learn/ner/data.js';
+import { groupSentences, readIobFile, type IobSentence } from '../learn/ner/data.js';
 import { evaluate, trainingSentences } from '../learn/ner/evaluate.js';
 import { TAGS } from '../learn/ner/features.js';
 import { readNerFile, saveNer } from '../learn/ner/file.js';
@@ -174,16 +174,17 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
     });
     const groups = new Map<string, number>();
     let used = 0;
-    for (const s of sentences) {
-      if (s.group !== null && every > 0) {
-        if (!groups.has(s.group)) groups.set(s.group, groups.size);
-        if (groups.get(s.group)! % every === every - 1) {
-          heldOut.push(s);
+    for (const g of groupSentences(sentences)) {
+      const key = g[0]!.group;
+      if (key !== null && every > 0) {
+        if (!groups.has(key)) groups.set(key, groups.size);
+        if (groups.get(key)! % every === every - 1) {
+          heldOut.push(...g);
           continue;
         }
       }
-      used++;
-      train.push(...trainingSentences(s, weight));
+      used += g.length;
+      train.push(...trainingSentences(g, weight));
     }
     records.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), sentences: sentences.length, used, weight, skipped });
     problems.note(`data: ${file}: ${sentences.length} sentences, ${used} for training`);

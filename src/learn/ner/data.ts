@@ -14,7 +14,7 @@ import { TAG_INDEX } from './features.js';
 export interface IobSentence {
   tokens: string[];
   tags: string[];
-  /** The record's group (an article), when the line names one in "doc". */
+  /** The record's group (an article): its "doc", else the part of its "id" before "#"; null when neither. */
   group: string | null;
   line: number;
 }
@@ -45,7 +45,8 @@ export function parseIobLine(text: string, file: string, line: number): IobSente
       return bad(`tag ${i} is ${JSON.stringify(g)}; expected O or B-/I- with PER, ORG, LOC or MISC`, 'tags');
     }
   }
-  const group = o.doc === undefined || o.doc === null ? null : String(o.doc);
+  const id = typeof o.id === 'string' && o.id.includes('#') ? o.id.slice(0, o.id.lastIndexOf('#')) : null;
+  const group = o.doc === undefined || o.doc === null ? id : String(o.doc);
   return { tokens: o.tokens as string[], tags: o.tags as string[], group, line };
 }
 
@@ -103,27 +104,50 @@ export function spansOf(tags: readonly string[]): Span[] {
   return out;
 }
 
-/** A labelled sentence as a Doc: gold tags per Doc token, and each Doc token's gold token. */
+/** Consecutive sentences of one article, in file order (a sentence without a group stands alone). */
+export function groupSentences(sentences: readonly IobSentence[]): IobSentence[][] {
+  const out: IobSentence[][] = [];
+  let prev: string | null = null;
+  for (const s of sentences) {
+    if (s.group !== null && s.group === prev) out[out.length - 1]!.push(s);
+    else out.push([s]);
+    prev = s.group;
+  }
+  return out;
+}
+
+/** Labelled sentences as one Doc (an article's sentences, a paragraph each): gold tags per Doc token, and each Doc token's gold token. */
 export interface AlignedSentence {
   doc: Doc;
   /** Tag index (features.TAGS) per Doc token. */
   gold: Uint8Array;
-  /** Gold token index per Doc token. */
+  /** Gold token index per Doc token, counted over the group's sentences in order. */
   goldToken: Int32Array;
-  source: IobSentence;
+  /** Gold entities over the same numbering. */
+  spans: Span[];
 }
 
-export function align(s: IobSentence): AlignedSentence {
+export function align(group: IobSentence | readonly IobSentence[]): AlignedSentence {
+  const sentences = Array.isArray(group) ? (group as readonly IobSentence[]) : [group as IobSentence];
   // Whitespace inside a token would split it: replaced by "_" (same length, so offsets hold).
-  const parts = s.tokens.map((t) => t.replace(/\s/g, '_'));
-  const body = parts.join(' ');
-  const doc = makeDoc({ title: '', body });
-  const startOf = new Int32Array(parts.length);
-  let at = 0;
-  for (let k = 0; k < parts.length; k++) {
-    startOf[k] = at;
-    at += parts[k]!.length + 1;
+  const parts: string[] = [];
+  const tags: string[] = [];
+  const startOf: number[] = [];
+  const spans: Span[] = [];
+  let body = '';
+  for (const s of sentences) {
+    if (body !== '') body += '\n\n';
+    for (const sp of spansOf(s.tags)) spans.push({ start: sp.start + parts.length, end: sp.end + parts.length, type: sp.type });
+    s.tokens.forEach((t, k) => {
+      if (k > 0) body += ' ';
+      startOf.push(body.length);
+      const part = t.replace(/\s/g, '_');
+      parts.push(part);
+      tags.push(s.tags[k]!);
+      body += part;
+    });
   }
+  const doc = makeDoc({ title: '', body });
   const n = doc.tokens.length;
   const gold = new Uint8Array(n);
   const goldToken = new Int32Array(n);
@@ -133,15 +157,15 @@ export function align(s: IobSentence): AlignedSentence {
     const st = doc.tokens.start[i]!;
     while (k + 1 < parts.length && startOf[k + 1]! <= st) k++;
     goldToken[i] = k;
-    const g = s.tags[k]!;
+    const g = tags[k]!;
     if (g === 'O') gold[i] = 0;
     else {
       const type = g.slice(2);
       // B only on the first Doc token of a B- gold token, or where an I- does not continue its type.
-      const continues = prevGold >= 0 && (k === prevGold || !g.startsWith('B-')) && s.tags[prevGold] !== 'O' && s.tags[prevGold]!.slice(2) === type && (k === prevGold || k === prevGold + 1);
+      const continues = prevGold >= 0 && (k === prevGold || !g.startsWith('B-')) && tags[prevGold] !== 'O' && tags[prevGold]!.slice(2) === type && (k === prevGold || k === prevGold + 1);
       gold[i] = TAG_INDEX.get(`${continues ? 'I' : 'B'}-${type}`)!;
     }
     prevGold = k;
   }
-  return { doc, gold, goldToken, source: s };
+  return { doc, gold, goldToken, spans };
 }

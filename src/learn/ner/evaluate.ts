@@ -2,7 +2,8 @@
  * Running the recogniser over labelled sentences: what `ner-eval`, `ner-train`'s held-out figures and
  * the benchmark all use, so every figure comes from the product path (`recogniseEntities` on a Doc).
  */
-import { align, spansOf, type AlignedSentence, type IobSentence, type Span } from './data.js';
+import { align, groupSentences, type AlignedSentence, type IobSentence, type Span } from './data.js';
+import { documentCases } from './features.js';
 import type { TrainSentence } from './model.js';
 import { recogniseEntities, type LoadedNer } from './ner.js';
 import { EntityScore, type NerFigures } from './score.js';
@@ -12,24 +13,28 @@ export function predictedSpans(a: AlignedSentence, model: LoadedNer): Span[] {
   return recogniseEntities(a.doc, model).map((m) => ({ start: a.goldToken[m.tokenStart]!, end: a.goldToken[m.tokenEnd - 1]! + 1, type: m.type }));
 }
 
+/** Scores the recogniser on labelled sentences; an article's sentences (same "doc", or "id" before "#") are read as one Doc. */
 export function evaluate(model: LoadedNer, sentences: readonly IobSentence[], onEach?: (done: number) => void): NerFigures & { sentences: number } {
   const score = new EntityScore();
-  sentences.forEach((s, i) => {
-    if (onEach !== undefined && i % 500 === 0) onEach(i);
-    const a = align(s);
-    score.add(spansOf(s.tags), predictedSpans(a, model));
-  });
-  return { ...score.figures(), sentences: score.sentences };
+  let done = 0;
+  for (const g of groupSentences(sentences)) {
+    if (onEach !== undefined) onEach(done);
+    done += g.length;
+    const a = align(g);
+    score.add(a.spans, predictedSpans(a, model));
+  }
+  return { ...score.figures(), sentences: done };
 }
 
-/** Training sentences of a labelled sentence: its Doc's sentences with their gold tags. */
-export function trainingSentences(s: IobSentence, weight: number): TrainSentence[] {
+/** Training sentences of an article's labelled sentences: its Doc's sentences with their gold tags. */
+export function trainingSentences(s: IobSentence | readonly IobSentence[], weight: number): TrainSentence[] {
   const a = align(s);
   const out: TrainSentence[] = [];
+  const docCase = documentCases(a.doc.text, a.doc.tokens, a.doc.sentences);
   for (const sent of a.doc.sentences) {
     if (sent.tokenEnd <= sent.tokenStart) continue;
     out.push({
-      view: { text: a.doc.text, tokens: a.doc.tokens, from: sent.tokenStart, to: sent.tokenEnd, inTitle: sent.inTitle },
+      view: { text: a.doc.text, tokens: a.doc.tokens, from: sent.tokenStart, to: sent.tokenEnd, inTitle: sent.inTitle, docCase },
       gold: a.gold.slice(sent.tokenStart, sent.tokenEnd),
       weight,
     });

@@ -99,6 +99,7 @@ const enum F {
   Pair,
   CaseTrigram,
   PrevWordCase,
+  DocCase,
 }
 
 function mix(template: number, offset: number, value: number): number {
@@ -168,6 +169,47 @@ export interface SentenceView {
   from: number;
   to: number;
   inTitle: boolean;
+  /** Per token of the table: how its form is written elsewhere in the document (see `documentCases`). */
+  docCase?: Uint8Array;
+}
+
+/**
+ * For every token, how the same form is written elsewhere in the document: bit 1 when it is capitalised
+ * inside a body sentence (not first, not in a headline), bit 2 when it is lower-case somewhere. A name at
+ * the start of a sentence or in a headline is known by its other mentions.
+ */
+export function documentCases(text: string, tokens: TokenTable, sentences: readonly { tokenStart: number; tokenEnd: number; inTitle: boolean }[]): Uint8Array {
+  const n = tokens.length;
+  const own = new Uint8Array(n);
+  const counts = new Map<number, number>();
+  for (const s of sentences) {
+    const view: SentenceView = { text, tokens, from: s.tokenStart, to: s.tokenEnd, inTitle: s.inTitle };
+    const { cases, headline } = sentenceCases(view);
+    for (let k = 0; k < cases.length; k++) {
+      const i = s.tokenStart + k;
+      const c = cases[k]!;
+      const id = tokens.ids[i]!;
+      if (id < 0) continue;
+      let flag = 0;
+      if (c === Case.Lower) flag = 2;
+      else if (isCapital(c) && !headline && !startsSentence(view, cases, k)) flag = 1;
+      if (flag === 0) continue;
+      own[i] = flag;
+      // Counts of capitalised (low 16 bits) and lower-case (high bits) uses.
+      counts.set(id, (counts.get(id) ?? 0) + (flag === 1 ? 1 : 65536));
+    }
+  }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = tokens.ids[i]!;
+    if (id < 0) continue;
+    const c = counts.get(id);
+    if (c === undefined) continue;
+    const cap = (c & 65535) - (own[i] === 1 ? 1 : 0);
+    const lower = (c >>> 16) - (own[i] === 2 ? 1 : 0);
+    out[i] = (cap > 0 ? 1 : 0) | (lower > 0 ? 2 : 0);
+  }
+  return out;
 }
 
 /** Per-token case classes of a sentence, and whether the sentence reads as a headline. */
@@ -230,6 +272,12 @@ export function contextFeatures(
   const nc = k + 1 < n ? cases[k + 1]! : 8;
   out.push(mix(F.CaseTrigram, 0, (pc * 9 + cls) * 9 + nc));
   out.push(mix(F.PrevWordCase, 0, h(prevId) ^ Math.imul(cls + 1, 0x165667b1)));
+  if (s.docCase !== undefined) {
+    const d = s.docCase[i]!;
+    out.push(mix(F.DocCase, 0, (d * 8 + cls) * 2 + (first || headline ? 1 : 0)));
+    if (k > 0) out.push(mix(F.DocCase, 1, (s.docCase[i - 1]! * 8 + cases[k - 1]!) * 8 + cls));
+    if (k + 1 < n) out.push(mix(F.DocCase, 2, (s.docCase[i + 1]! * 8 + cases[k + 1]!) * 8 + cls));
+  }
 }
 
 /** True for the first token of a sentence and the first after an opening quote, a colon or a dash. */

@@ -10,7 +10,7 @@
 import type { EntityMention, EntityType } from '../../article/entity.js';
 import type { Doc } from '../../text/doc.js';
 import type { NerCard } from './card.js';
-import { TAGS } from './features.js';
+import { documentCases, TAGS } from './features.js';
 import { readNerFile, type NerFile } from './file.js';
 import { constrain, currentIds, LocalCache, tagSentence, type NerSettings, type NerTagger } from './model.js';
 
@@ -36,8 +36,9 @@ const TYPE_OF: readonly (EntityType | null)[] = TAGS.map((t) => (t === 'O' ? nul
 export function recogniseEntities(doc: Doc, model: LoadedNer): EntityMention[] {
   const out: EntityMention[] = [];
   if (doc.tokens.length === 0) return out;
-  const view = { text: doc.text, tokens: doc.tokens, from: 0, to: 0, inTitle: false };
-  const ids = currentIds(view);
+  const ids = currentIds({ text: doc.text, tokens: doc.tokens, from: 0, to: 0, inTitle: false });
+  const tokens = ids === doc.tokens.ids ? doc.tokens : { ...doc.tokens, ids };
+  const view = { text: doc.text, tokens, from: 0, to: 0, inTitle: false, docCase: documentCases(doc.text, tokens, doc.sentences) };
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
     view.from = s.tokenStart;
