@@ -28,7 +28,8 @@ export const DEFAULT_CLICKBAIT: ClickbaitSettings = {
   features: DEFAULT_CLICKBAIT_FEATURES,
   cGrid: [1, 3, 10, 30],
   folds: 5,
-  tolerance: 0.01,
+  // 0.01 gave the same held-out accuracy (0.9775 at C = 10) in 1.6 times the fitting time.
+  tolerance: 0.1,
   maxPasses: 50,
 };
 
