@@ -28,8 +28,13 @@ export interface Attribution {
 
 /** Words that may sit between a speaker and the cue ("he also said", "she has told"). */
 const BETWEEN = new Set(
-  'also later then again further previously earlier once still has have had is was were are will would could can did does do may might reportedly allegedly recently repeatedly quickly has been was being'.split(' '),
+  'always often never also later then again further previously earlier once still has have had is was were are will would could can did does do may might reportedly allegedly recently repeatedly quickly has been was being'.split(' '),
 );
+/** Words a speaker phrase cannot end on, nor start with. */
+const FUNCTION_WORDS = new Set(
+  'a an the this that these those and or but so to of in on at by for with from as than then had has have was were is are be been being did do does will would could should can may might not also just only even still later when while after before if because although though since until where which what who whom whose late early'.split(' '),
+);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 const PREPOSITIONS = new Set('in on at during after before for with by from since about under over into through'.split(' '));
 const WINDOW = 14;
 /** "…, saying "…"": cues whose speaker is the subject of the sentence. */
@@ -193,6 +198,27 @@ function phraseBefore(ctx: Context, cue: number, limit: number, toComma: boolean
   return noun ? { tokenStart: start, tokenEnd: end } : null;
 }
 
+/**
+ * A speaker phrase as a noun phrase: no leading conjunction or preposition, no trailing function word,
+ * and when a subject pronoun sits inside ("when asked his name he"), the pronoun.
+ */
+function cleanSpeaker(ctx: Context, r: TokenRange | null | undefined): TokenRange | null {
+  if (!r) return null;
+  let { tokenStart: a, tokenEnd: b } = r;
+  for (let t = b - 1; t > a; t--) {
+    if (SUBJECT_PRONOUNS.has(ctx.norm(t))) {
+      a = t;
+      break;
+    }
+  }
+  while (a < b && FUNCTION_WORDS.has(ctx.norm(a)) && !/^(a|an|the|this|these|those)$/.test(ctx.norm(a))) a++;
+  while (b > a && (FUNCTION_WORDS.has(ctx.norm(b - 1)) || ctx.isBreak(b - 1))) b--;
+  if (b <= a) return null;
+  let noun = false;
+  for (let t = a; t < b && !noun; t++) noun = ctx.kind(t) === TokenKind.Word && !FUNCTION_WORDS.has(ctx.norm(t));
+  return noun ? { tokenStart: a, tokenEnd: b } : null;
+}
+
 /** The speaker phrase right after an inverted cue ("said Khalimov, a 40-year-old"). */
 function phraseAfter(ctx: Context, from: number, limit: number): TokenRange | null {
   let end = from;
@@ -224,9 +250,10 @@ function directQuotes(ctx: Context): Candidate[] {
     const paragraph = ctx.paragraphOf[Math.min(firstIn, ctx.n - 1)] ?? 0;
     const lastParagraph = after > 0 ? ctx.paragraphOf[Math.min(after - 1, ctx.n - 1)]! : paragraph;
     const found = speakerAfter(ctx, after, nextOpen, lastParagraph) ?? speakerBefore(ctx, firstIn - 1, paragraph);
-    if (found) {
-      attribution.cue = found.cue;
-      attribution.speaker = found.speaker;
+    const speaker = cleanSpeaker(ctx, found?.speaker);
+    if (found) attribution.cue = found.cue;
+    if (found && speaker) {
+      attribution.speaker = speaker;
     } else if (prev?.at.speaker && (prev.lastParagraph === paragraph || (prev.lastParagraph === paragraph - 1 && startsParagraph(ctx, firstIn)))) {
       // A second quote in the same paragraph, or a paragraph that is only a quote: the same speaker.
       attribution.speaker = prev.at.speaker;
@@ -357,6 +384,9 @@ function reportedSpeech(ctx: Context, direct: readonly Attribution[], used: Read
       if (!cue) continue;
       const found = cue.tokenEnd - cue.tokenStart === 2 ? accordingTo(ctx, cue, segStart, end) : reportedAround(ctx, cue, segStart, end);
       if (!found) continue;
+      const speaker = cleanSpeaker(ctx, found.attribution.speaker);
+      if (!speaker) continue;
+      found.attribution.speaker = speaker;
       out.push(found.attribution);
       segStart = found.next;
       t = Math.max(t, found.next - 1);

@@ -51,7 +51,7 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
   const clusterOfToken = new Int32Array(doc.tokens.length).fill(-1);
 
   const longest = (c: EntityCluster): EntityMention => c.names.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-  for (const m of mentions) {
+  for (const m of consistentTypes(doc, mentions)) {
     const words = nameWords(doc, m);
     if (words.length === 0) continue;
     if (words[0] === 'the' && words.length > 1) words.shift();
@@ -104,6 +104,32 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
     }
   }
   return { clusters, clusterOfToken, referentOfToken };
+}
+
+/**
+ * One-word names the recogniser calls a person in one place and something else in another ("Tajik"
+ * police, the "Tajik" capital) are not people: they take their most frequent other type.
+ */
+function consistentTypes(doc: Doc, mentions: readonly EntityMention[]): EntityMention[] {
+  const types = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (m.tokenEnd - m.tokenStart !== 1) continue;
+    const form = doc.tokens.norm[m.tokenStart]!.replace(POSSESSIVE, '');
+    let t = types.get(form);
+    if (t === undefined) types.set(form, (t = new Map()));
+    t.set(m.type, (t.get(m.type) ?? 0) + 1);
+  }
+  return mentions.map((m) => {
+    if (m.type !== 'PER' || m.tokenEnd - m.tokenStart !== 1) return m;
+    const form = doc.tokens.norm[m.tokenStart]!.replace(POSSESSIVE, '');
+    // "Tajiks" beside "Tajik" police: a people, not a person.
+    const singular = form.endsWith('s') ? types.get(form.slice(0, -1)) : undefined;
+    if (singular !== undefined && [...singular.keys()].some((k) => k !== 'PER')) return { ...m, type: 'MISC' as const };
+    const t = types.get(form)!;
+    let best: EntityType | null = null;
+    for (const [type, n] of t) if (type !== 'PER' && (best === null || n > t.get(best)!)) best = type;
+    return best === null ? m : { ...m, type: best };
+  });
 }
 
 function firstBodyToken(doc: Doc): number {

@@ -195,6 +195,12 @@ class SourceBook {
     }
     if (words.length === 1 && PRONOUNS_OTHER.has(words[0]!)) return { key: 'unresolved:' + words[0], name: text, kind: 'unresolved' };
     if (org >= 0) {
+      // "Tajik police": the organisation's name is only a modifier of the institution that spoke.
+      const orgEnd = clusters[org]!.names.find((m) => m.tokenStart >= p.tokenStart && m.tokenEnd <= p.tokenEnd)?.tokenEnd ?? p.tokenEnd;
+      if (orgEnd < p.tokenEnd && head !== undefined && INSTITUTION_HEADS.has(head)) {
+        const name = text.replace(/^the\s+/i, '');
+        return { key: 'organisation:' + name.toLowerCase(), name, kind: 'organisation', entity: org };
+      }
       const role = head !== undefined && !ORGANISATION_WORDS.test(head) && (ANONYMOUS_HEADS.has(head) || PERSON_DESCRIPTIONS.has(head)) ? head : undefined;
       return { key: 'entity:' + org, name: clusters[org]!.name, kind: 'organisation', entity: org, ...(role ? { role } : {}) };
     }
