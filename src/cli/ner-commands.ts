@@ -36,7 +36,7 @@ Examples:
     .option('--news <file...>', 'unlabelled news to induce word facts from: JSON lines with "text"/"title", or CSV with "articleBody" (plain or gzipped)')
     .option('--exclude <file>', 'records to keep out of --news: lines "set<TAB>dataset<TAB>id<TAB>hash" as bench/gold-sample.js prints them ("-": stdin)')
     .option('--words-from <model>', 'take the word facts from this model file instead of inducing them from --news')
-    .option('--holdout-every <k>', 'hold out every k-th article (records naming a "doc") for the card\'s figures (0: none)', '4')
+    .option('--holdout-every <k>', 'hold out every k-th article (records with a "doc" number) for the card\'s figures (0: none)', '4')
     .option('--heldout-out <file>', 'also write the held-out sentences there as JSON lines (for ner-eval)')
     .option('--eval <file...>', 'more labelled files, never trained on, to measure the model on for its card')
     .option('-s, --set <key=value>', 'override a setting: bits, epochs, seed (repeatable)', collect, [])

@@ -159,7 +159,7 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
 
   // Labelled data, with every k-th article held out.
   const train: TrainSentence[] = [];
-  const heldOut: IobSentence[] = [];
+  const heldOut: { file: string; sentences: IobSentence[] }[] = [];
   const records: NerDataRecord[] = [];
   for (const spec of flags.data) {
     const at = spec.lastIndexOf('@');
@@ -173,19 +173,21 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
       problems.error(e);
     });
     const groups = new Map<string, number>();
+    const held: IobSentence[] = [];
     let used = 0;
     for (const g of groupSentences(sentences)) {
-      const key = g[0]!.group;
+      const key = g[0]!.hasDoc ? g[0]!.group : null;
       if (key !== null && every > 0) {
         if (!groups.has(key)) groups.set(key, groups.size);
         if (groups.get(key)! % every === every - 1) {
-          heldOut.push(...g);
+          held.push(...g);
           continue;
         }
       }
       used += g.length;
       train.push(...trainingSentences(g, weight));
     }
+    if (held.length > 0) heldOut.push({ file, sentences: held });
     records.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), sentences: sentences.length, used, weight, skipped });
     problems.note(`data: ${file}: ${sentences.length} sentences, ${used} for training`);
   }
@@ -214,10 +216,13 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   };
   const file = { tagger: { weights, words }, settings, card };
   const model = fromNerFile(file);
-  if (heldOut.length > 0) {
-    const figures = evaluate(model, heldOut);
-    card.heldOut.push({ name: `every ${ordinal(every)} article of the --data files`, sentences: heldOut.length, figures } satisfies NerHeldOut);
-    if (flags.heldoutOut !== undefined) writeFileSync(flags.heldoutOut, heldOut.map((s) => JSON.stringify({ tokens: s.tokens, tags: s.tags, doc: s.group })).join('\n') + '\n');
+  for (const h of heldOut) {
+    const figures = evaluate(model, h.sentences);
+    card.heldOut.push({ name: `every ${ordinal(every)} article of \`${h.file}\``, sentences: h.sentences.length, figures } satisfies NerHeldOut);
+  }
+  if (flags.heldoutOut !== undefined) {
+    const all = heldOut.flatMap((h) => h.sentences);
+    writeFileSync(flags.heldoutOut, all.map((s) => JSON.stringify({ tokens: s.tokens, tags: s.tags, doc: s.group })).join('\n') + (all.length > 0 ? '\n' : ''));
   }
   for (const e of flags.eval ?? []) {
     const sentences = readIobFile(e, (err) => problems.error(err));

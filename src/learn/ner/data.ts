@@ -16,6 +16,8 @@ export interface IobSentence {
   tags: string[];
   /** The record's group (an article): its "doc", else the part of its "id" before "#"; null when neither. */
   group: string | null;
+  /** True when the group comes from a "doc" field (an article number, as Wikigold's). */
+  hasDoc: boolean;
   line: number;
 }
 
@@ -47,7 +49,7 @@ export function parseIobLine(text: string, file: string, line: number): IobSente
   }
   const id = typeof o.id === 'string' && o.id.includes('#') ? o.id.slice(0, o.id.lastIndexOf('#')) : null;
   const group = o.doc === undefined || o.doc === null ? id : String(o.doc);
-  return { tokens: o.tokens as string[], tags: o.tags as string[], group, line };
+  return { tokens: o.tokens as string[], tags: o.tags as string[], group, hasDoc: o.doc !== undefined && o.doc !== null, line };
 }
 
 /** Every good line of a file; bad lines go to `onError` (with file and line) and are skipped. */

@@ -3,7 +3,7 @@
  * the benchmark all use, so every figure comes from the product path (`recogniseEntities` on a Doc).
  */
 import { align, groupSentences, type AlignedSentence, type IobSentence, type Span } from './data.js';
-import { documentCases } from './features.js';
+import { sentenceViews } from './features.js';
 import type { TrainSentence } from './model.js';
 import { recogniseEntities, type LoadedNer } from './ner.js';
 import { EntityScore, type NerFigures } from './score.js';
@@ -30,14 +30,9 @@ export function evaluate(model: LoadedNer, sentences: readonly IobSentence[], on
 export function trainingSentences(s: IobSentence | readonly IobSentence[], weight: number): TrainSentence[] {
   const a = align(s);
   const out: TrainSentence[] = [];
-  const docCase = documentCases(a.doc.text, a.doc.tokens, a.doc.sentences);
-  for (const sent of a.doc.sentences) {
-    if (sent.tokenEnd <= sent.tokenStart) continue;
-    out.push({
-      view: { text: a.doc.text, tokens: a.doc.tokens, from: sent.tokenStart, to: sent.tokenEnd, inTitle: sent.inTitle, docCase },
-      gold: a.gold.slice(sent.tokenStart, sent.tokenEnd),
-      weight,
-    });
+  for (const view of sentenceViews(a.doc.text, a.doc.tokens, a.doc.sentences)) {
+    if (view.to <= view.from) continue;
+    out.push({ view, gold: a.gold.slice(view.from, view.to), weight });
   }
   return out;
 }

@@ -162,128 +162,169 @@ export function localFeatures(f: TokenFacts, offset: number, out: number[]): voi
   }
 }
 
-/** A sentence to tag: tokens [from, to) of a token table over `text`. */
+/** A sentence to tag: tokens [from, to) of a token table over `text`, with what its document says. */
 export interface SentenceView {
   text: string;
   tokens: TokenTable;
   from: number;
   to: number;
   inTitle: boolean;
-  /** Per token of the table: how its form is written elsewhere in the document (see `documentCases`). */
-  docCase?: Uint8Array;
+  /** Title Case or capitals throughout (a headline, or a body line written like one). */
+  headline: boolean;
+  /** Case class of every token of the table. */
+  cases: Uint8Array;
+  /** Per token of the table: how its form is written elsewhere in the document (see `sentenceViews`). */
+  docCase: Uint8Array;
 }
 
+let stamp = new Int32Array(0);
+let capCount = new Int32Array(0);
+let lowerCount = new Int32Array(0);
+let stampNow = 0;
+
 /**
- * For every token, how the same form is written elsewhere in the document: bit 1 when it is capitalised
- * inside a body sentence (not first, not in a headline), bit 2 when it is lower-case somewhere. A name at
- * the start of a sentence or in a headline is known by its other mentions.
+ * The sentences of a document ready to tag: every token's case class, whether each sentence reads as a
+ * headline, and for every token how the same form is written elsewhere in the document (bit 1: capitalised
+ * inside a body sentence, not first, not in a headline; bit 2: lower-case somewhere). A name at the start
+ * of a sentence or in a headline is known by its other mentions.
  */
-export function documentCases(text: string, tokens: TokenTable, sentences: readonly { tokenStart: number; tokenEnd: number; inTitle: boolean }[]): Uint8Array {
+export function sentenceViews(text: string, tokens: TokenTable, sentences: readonly { tokenStart: number; tokenEnd: number; inTitle: boolean }[]): SentenceView[] {
   const n = tokens.length;
+  const cases = new Uint8Array(n);
+  const docCase = new Uint8Array(n);
   const own = new Uint8Array(n);
-  const counts = new Map<number, number>();
+  const ids = tokens.ids;
+  if (stamp.length < LEXICON.size + 1) {
+    const size = Math.max(1024, (LEXICON.size + 1) * 2);
+    stamp = new Int32Array(size);
+    capCount = new Int32Array(size);
+    lowerCount = new Int32Array(size);
+    stampNow = 0;
+  }
+  stampNow++;
+  const views: SentenceView[] = [];
   for (const s of sentences) {
-    const view: SentenceView = { text, tokens, from: s.tokenStart, to: s.tokenEnd, inTitle: s.inTitle };
-    const { cases, headline } = sentenceCases(view);
-    for (let k = 0; k < cases.length; k++) {
-      const i = s.tokenStart + k;
-      const c = cases[k]!;
-      const id = tokens.ids[i]!;
-      if (id < 0) continue;
+    const view: SentenceView = { text, tokens, from: s.tokenStart, to: s.tokenEnd, inTitle: s.inTitle, headline: false, cases, docCase };
+    let words = 0;
+    let capWords = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const c = caseOf(text, tokens.start[i]!, tokens.end[i]!, tokens.kind[i]!);
+      cases[i] = c;
+      if (c <= Case.Mixed) {
+        words++;
+        if (isCapital(c)) capWords++;
+      }
+    }
+    // Title Case or capitals throughout: capitals say little about names (function words are lower-case
+    // even in Title Case, so the share is counted over all words).
+    view.headline = s.inTitle || (words >= 3 && capWords / words >= 0.6);
+    views.push(view);
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const c = cases[i]!;
+      const id = ids[i]!;
+      if (id < 0 || id >= stamp.length) continue;
       let flag = 0;
       if (c === Case.Lower) flag = 2;
-      else if (isCapital(c) && !headline && !startsSentence(view, cases, k)) flag = 1;
+      else if (isCapital(c) && !view.headline && !startsSentence(view, i - s.tokenStart)) flag = 1;
       if (flag === 0) continue;
       own[i] = flag;
-      // Counts of capitalised (low 16 bits) and lower-case (high bits) uses.
-      counts.set(id, (counts.get(id) ?? 0) + (flag === 1 ? 1 : 65536));
+      if (stamp[id] !== stampNow) {
+        stamp[id] = stampNow;
+        capCount[id] = 0;
+        lowerCount[id] = 0;
+      }
+      if (flag === 1) capCount[id]!++;
+      else lowerCount[id]!++;
     }
   }
-  const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const id = tokens.ids[i]!;
-    if (id < 0) continue;
-    const c = counts.get(id);
-    if (c === undefined) continue;
-    const cap = (c & 65535) - (own[i] === 1 ? 1 : 0);
-    const lower = (c >>> 16) - (own[i] === 2 ? 1 : 0);
-    out[i] = (cap > 0 ? 1 : 0) | (lower > 0 ? 2 : 0);
+    const id = ids[i]!;
+    if (id < 0 || id >= stamp.length || stamp[id] !== stampNow) continue;
+    const cap = capCount[id]! - (own[i] === 1 ? 1 : 0);
+    const lower = lowerCount[id]! - (own[i] === 2 ? 1 : 0);
+    docCase[i] = (cap > 0 ? 1 : 0) | (lower > 0 ? 2 : 0);
   }
-  return out;
-}
-
-/** Per-token case classes of a sentence, and whether the sentence reads as a headline. */
-export function sentenceCases(s: SentenceView): { cases: Uint8Array; headline: boolean } {
-  const n = s.to - s.from;
-  const cases = new Uint8Array(n);
-  let words = 0;
-  let capWords = 0;
-  for (let k = 0; k < n; k++) {
-    const i = s.from + k;
-    const c = caseOf(s.text, s.tokens.start[i]!, s.tokens.end[i]!, s.tokens.kind[i]!);
-    cases[k] = c;
-    if (c <= Case.Mixed) {
-      words++;
-      if (isCapital(c)) capWords++;
-    }
-  }
-  // Title Case or capitals throughout: capitals say little about names (function words are lower-case
-  // even in Title Case, so the share is counted over all words).
-  const headline = s.inTitle || (words >= 3 && capWords / words >= 0.6);
-  return { cases, headline };
+  return views;
 }
 
 /**
- * The sentence-dependent features of token k of the sentence (as unmasked hashes). `facts(k)` gives a
- * token's facts; `first` says whether token k starts the sentence (or follows an opening quote or colon).
+ * Context features whose values come from a small set ("dense"): their weights are copied into a small
+ * table once per model, so tagging reads them without hashing. [template, offset, number of values].
  */
-export function contextFeatures(
-  s: SentenceView,
-  cases: Uint8Array,
-  headline: boolean,
-  k: number,
-  capRate: number,
-  out: number[],
-): void {
+const DENSE: readonly [F, number, number][] = [
+  [F.Pad, 0, 10],
+  [F.First, 0, 8],
+  [F.FirstCap, 0, 8],
+  [F.Headline, 0, 8],
+  [F.HeadlineCap, 0, 8],
+  [F.CaseTrigram, 0, 729],
+  [F.DocCase, 0, 64],
+  [F.DocCase, 1, 256],
+  [F.DocCase, 2, 256],
+];
+const DENSE_BASE: number[] = [];
+/** The hash of every dense code (code = base of its template + value). */
+export const DENSE_HASH: Int32Array = (() => {
+  const out: number[] = [];
+  for (const [f, offset, size] of DENSE) {
+    DENSE_BASE.push(out.length);
+    for (let v = 0; v < size; v++) out.push(mix(f, offset, v) | 0);
+  }
+  return Int32Array.from(out);
+})();
+const [PAD, FIRST, FIRST_CAP, HEADLINE, HEADLINE_CAP, CASE3, DOC0, DOC1, DOC2] = DENSE_BASE as [number, number, number, number, number, number, number, number, number];
+
+/**
+ * The sentence-dependent features of token k of the sentence: dense codes into `dense`, hashed features
+ * (unmasked) into `hashed` (each at least CONTEXT_MAX long); returns how many of each (dense | hashed << 8).
+ */
+export const CONTEXT_MAX = 16;
+
+export function contextFeatures(s: SentenceView, k: number, capRate: number, dense: Int32Array, hashed: Int32Array): number {
+  let nd = 0;
+  let nh = 0;
   const n = s.to - s.from;
-  const cls = cases[k]!;
-  const ids = s.tokens.ids;
   const i = s.from + k;
-  for (let r = -WINDOW; r <= WINDOW; r++) {
-    const j = k + r;
-    if (j < 0 || j >= n) out.push(mix(F.Pad, r + WINDOW, j < 0 ? 1 : 2));
-  }
-  const first = startsSentence(s, cases, k);
+  const cases = s.cases;
+  const cls = cases[i]!;
+  const ids = s.tokens.ids;
+  if (k < WINDOW) for (let r = -WINDOW; r < -k; r++) dense[nd++] = PAD + (r + WINDOW) * 2;
+  if (k + WINDOW >= n) for (let r = n - k; r <= WINDOW; r++) dense[nd++] = PAD + (r + WINDOW) * 2 + 1;
+  const first = startsSentence(s, k);
+  const cap = isCapital(cls);
   if (first) {
-    out.push(mix(F.First, 0, cls));
-    if (isCapital(cls)) out.push(mix(F.FirstCap, 0, capRate));
+    dense[nd++] = FIRST + cls;
+    if (cap) dense[nd++] = FIRST_CAP + capRate;
   }
-  if (headline) {
-    out.push(mix(F.Headline, 0, cls));
-    if (isCapital(cls)) out.push(mix(F.HeadlineCap, 0, capRate));
+  if (s.headline) {
+    dense[nd++] = HEADLINE + cls;
+    if (cap) dense[nd++] = HEADLINE_CAP + capRate;
   }
+  const pc = k > 0 ? cases[i - 1]! : 8;
+  const nc = k + 1 < n ? cases[i + 1]! : 8;
+  dense[nd++] = CASE3 + (pc * 9 + cls) * 9 + nc;
+  const d = s.docCase;
+  dense[nd++] = DOC0 + (d[i]! * 8 + cls) * 2 + (first || s.headline ? 1 : 0);
+  if (k > 0) dense[nd++] = DOC1 + (d[i - 1]! * 8 + pc) * 8 + cls;
+  if (k + 1 < n) dense[nd++] = DOC2 + (d[i + 1]! * 8 + nc) * 8 + cls;
+
   const prevId = k > 0 ? ids[i - 1]! : -2;
   const nextId = k + 1 < n ? ids[i + 1]! : -2;
   const cur = ids[i]!;
-  const h = (id: number): number => (id >= 0 ? LEXICON.wordHash[id]! : id);
-  if (isCapital(cls) || (k > 0 && isCapital(cases[k - 1]!))) out.push(mix(F.Pair, 0, fmix(h(prevId) * 31 + h(cur))));
-  if (isCapital(cls) || (k + 1 < n && isCapital(cases[k + 1]!))) out.push(mix(F.Pair, 1, fmix(h(cur) * 31 + h(nextId))));
-  const pc = k > 0 ? cases[k - 1]! : 8;
-  const nc = k + 1 < n ? cases[k + 1]! : 8;
-  out.push(mix(F.CaseTrigram, 0, (pc * 9 + cls) * 9 + nc));
-  out.push(mix(F.PrevWordCase, 0, h(prevId) ^ Math.imul(cls + 1, 0x165667b1)));
-  if (s.docCase !== undefined) {
-    const d = s.docCase[i]!;
-    out.push(mix(F.DocCase, 0, (d * 8 + cls) * 2 + (first || headline ? 1 : 0)));
-    if (k > 0) out.push(mix(F.DocCase, 1, (s.docCase[i - 1]! * 8 + cases[k - 1]!) * 8 + cls));
-    if (k + 1 < n) out.push(mix(F.DocCase, 2, (s.docCase[i + 1]! * 8 + cases[k + 1]!) * 8 + cls));
-  }
+  const wh = LEXICON.wordHash;
+  const hp = prevId >= 0 ? wh[prevId]! : prevId;
+  const hc = cur >= 0 ? wh[cur]! : cur;
+  const hn = nextId >= 0 ? wh[nextId]! : nextId;
+  if (cap || (k > 0 && isCapital(pc))) hashed[nh++] = mix(F.Pair, 0, fmix(Math.imul(hp, 31) + hc));
+  if (cap || (k + 1 < n && isCapital(nc))) hashed[nh++] = mix(F.Pair, 1, fmix(Math.imul(hc, 31) + hn));
+  hashed[nh++] = mix(F.PrevWordCase, 0, hp ^ Math.imul(cls + 1, 0x165667b1));
+  return nd | (nh << 8);
 }
 
 /** True for the first token of a sentence and the first after an opening quote, a colon or a dash. */
-export function startsSentence(s: SentenceView, cases: Uint8Array, k: number): boolean {
+export function startsSentence(s: SentenceView, k: number): boolean {
   if (k === 0) return true;
-  if (cases[k - 1] !== Case.Punct) return false;
+  if (s.cases[s.from + k - 1] !== Case.Punct) return false;
   const p = s.tokens.norm[s.from + k - 1]!;
   if (p === '"' || p === '“' || p === ':' || p === '(' || p === '-' || p === '—' || p === '–' || p === "'" || p === '‘') return true;
   return k === 1 && (p === '•' || p === '*');

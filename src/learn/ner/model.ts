@@ -5,14 +5,16 @@
  * measured is what ships.
  */
 import { LEXICON } from '../../text/lexicon.js';
+import type { TokenTable } from '../../text/tokens.js';
 import { Random } from '../random.js';
 import {
   allowed,
   allowedFirst,
+  CONTEXT_MAX,
   contextFeatures,
+  DENSE_HASH,
   localFeatures,
   OFFSETS,
-  sentenceCases,
   T,
   tokenFacts,
   WINDOW,
@@ -28,7 +30,7 @@ export interface NerSettings {
   seed: number;
 }
 
-export const DEFAULT_NER_SETTINGS: NerSettings = { bits: 18, epochs: 12, seed: 1 };
+export const DEFAULT_NER_SETTINGS: NerSettings = { bits: 16, epochs: 8, seed: 1 };
 
 /** The weights as they ship: 16-bit integers times `scale`. */
 export interface NerWeights {
@@ -56,8 +58,18 @@ export class LocalCache {
   private used = 1;
   private generation = -1;
   private scratch: number[] = [];
+  /** The weights of every dense context feature (features.DENSE_HASH), scaled: codes × T. */
+  readonly dense: Float32Array;
 
-  constructor(private readonly tagger: NerTagger) {}
+  constructor(private readonly tagger: NerTagger) {
+    const { emit, scale, bits } = tagger.weights;
+    const mask = (1 << bits) - 1;
+    this.dense = new Float32Array(DENSE_HASH.length * T);
+    for (let c = 0; c < DENSE_HASH.length; c++) {
+      const row = (DENSE_HASH[c]! & mask) * T;
+      for (let t = 0; t < T; t++) this.dense[c * T + t] = emit[row + t]! * scale;
+    }
+  }
 
   /** The slot of a token (id −1: URL or e-mail). */
   slot(id: number, caseClass: number): number {
@@ -125,47 +137,76 @@ export interface Tagging {
 }
 
 /** Emission scores (n × T) of a sentence. */
-export function emissions(tagger: NerTagger, cache: LocalCache, s: SentenceView, ids: Int32Array, scratch: number[] = []): Float32Array {
+export function emissions(tagger: NerTagger, cache: LocalCache, s: SentenceView, ids: Int32Array, reuse = false): Float32Array {
   const n = s.to - s.from;
-  const out = new Float32Array(n * T);
-  const { cases, headline } = sentenceCases(s);
-  const slots = new Int32Array(n);
-  for (let k = 0; k < n; k++) slots[k] = cache.slot(ids[s.from + k]!, cases[k]!);
+  if (eOut.length < n * T) {
+    eOut = new Float32Array(n * T * 2);
+    eSlots = new Int32Array(n * 2);
+    eCaps = new Uint8Array(n * 2);
+  }
+  const out = reuse ? eOut.fill(0, 0, n * T) : new Float32Array(n * T);
+  const slots = eSlots;
+  const caps = eCaps;
+  for (let k = 0; k < n; k++) slots[k] = cache.slot(ids[s.from + k]!, s.cases[s.from + k]!);
   const pool = cache.vectors();
+  const table = cache.dense;
   const { emit, scale, bits } = tagger.weights;
   const mask = (1 << bits) - 1;
+  const dense = DENSE_SCRATCH;
+  const hashed = HASHED_SCRATCH;
+  const width = OFFSETS * T;
+  for (let k = 0; k < n; k++) caps[k] = cache.capRate(slots[k]!);
   for (let k = 0; k < n; k++) {
     const o = k * T;
     const lo = Math.max(0, k - WINDOW);
     const hi = Math.min(n - 1, k + WINDOW);
     for (let j = lo; j <= hi; j++) {
-      const v = slots[j]! * OFFSETS * T + (j - k + WINDOW) * T;
+      const v = slots[j]! * width + (j - k + WINDOW) * T;
       for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + pool[v + t]!;
     }
-    scratch.length = 0;
-    contextFeatures(s, cases, headline, k, cache.capRate(slots[k]!), scratch);
-    for (const h of scratch) {
-      const row = (h & mask) * T;
+    const counts = contextFeatures(s, k, caps[k]!, dense, hashed);
+    const nd = counts & 255;
+    const nh = counts >> 8;
+    for (let d = 0; d < nd; d++) {
+      const row = dense[d]! * T;
+      for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + table[row + t]!;
+    }
+    for (let d = 0; d < nh; d++) {
+      const row = (hashed[d]! & mask) * T;
       for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + emit[row + t]! * scale;
     }
   }
   return out;
 }
 
-/** The best tag sequence under the BIO constraints. */
+let eOut = new Float32Array(0);
+let eSlots = new Int32Array(0);
+let eCaps = new Uint8Array(0);
+const DENSE_SCRATCH = new Int32Array(CONTEXT_MAX);
+const HASHED_SCRATCH = new Int32Array(CONTEXT_MAX);
+
+let vScore = new Float64Array(0);
+let vBack = new Uint8Array(0);
+
+/** The best tag sequence under the BIO constraints (I-X only after B-X or I-X; never first). */
 export function viterbi(em: Float32Array, n: number, trans: Float32Array): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  const score = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
+  if (vScore.length < n * T) {
+    vScore = new Float64Array(n * T * 2);
+    vBack = new Uint8Array(n * T * 2);
+  }
+  const score = vScore;
+  const back = vBack;
   for (let t = 0; t < T; t++) score[t] = allowedFirst(t) ? trans[T * T + t]! + em[t]! : -Infinity;
   for (let k = 1; k < n; k++) {
     const o = k * T;
     const p = o - T;
-    for (let t = 0; t < T; t++) {
-      let best = -Infinity;
+    // O and every B-X may follow any tag.
+    for (let t = 0; t < T; t += t === 0 ? 1 : 2) {
+      let best = score[p]! + trans[t]!;
       let arg = 0;
-      for (let q = 0; q < T; q++) {
+      for (let q = 1; q < T; q++) {
         const v = score[p + q]! + trans[q * T + t]!;
         if (v > best) {
           best = v;
@@ -174,6 +215,18 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array): Uint8
       }
       score[o + t] = best + em[o + t]!;
       back[o + t] = arg;
+    }
+    // I-X follows B-X (t − 1) or I-X (t).
+    for (let t = 2; t < T; t += 2) {
+      const fromB = score[p + t - 1]! + trans[(t - 1) * T + t]!;
+      const fromI = score[p + t]! + trans[t * T + t]!;
+      if (fromI > fromB) {
+        score[o + t] = fromI + em[o + t]!;
+        back[o + t] = t;
+      } else {
+        score[o + t] = fromB + em[o + t]!;
+        back[o + t] = t - 1;
+      }
     }
   }
   let best = -Infinity;
@@ -199,8 +252,7 @@ export function constrain(trans: Float32Array): Float32Array {
 }
 
 /** Token ids of the table in the current lexicon generation (re-read from the forms if the lexicon was reset). */
-export function currentIds(s: SentenceView): Int32Array {
-  const t = s.tokens;
+export function currentIds(t: TokenTable): Int32Array {
   if (t.lexiconGeneration === LEXICON.generation) return t.ids;
   const ids = new Int32Array(t.length);
   for (let i = 0; i < t.length; i++) ids[i] = t.ids[i]! < 0 ? -1 : LEXICON.id(t.norm[i]!);
@@ -209,7 +261,7 @@ export function currentIds(s: SentenceView): Int32Array {
 
 export function tagSentence(tagger: NerTagger, cache: LocalCache, s: SentenceView, ids: Int32Array, trans: Float32Array): Uint8Array {
   const n = s.to - s.from;
-  return viterbi(emissions(tagger, cache, s, ids), n, trans);
+  return viterbi(emissions(tagger, cache, s, ids, true), n, trans);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -234,12 +286,13 @@ interface Featurised {
 export function featurise(s: SentenceView, words: WordInfo, bits: number): { feats: Int32Array; offs: Int32Array } {
   const n = s.to - s.from;
   const mask = (1 << bits) - 1;
-  const { cases, headline } = sentenceCases(s);
   const facts: TokenFacts[] = [];
-  for (let k = 0; k < n; k++) facts.push(tokenFacts(s.tokens.ids[s.from + k]!, cases[k]!, words));
+  for (let k = 0; k < n; k++) facts.push(tokenFacts(s.tokens.ids[s.from + k]!, s.cases[s.from + k]!, words));
   const all: number[] = [];
   const offs = new Int32Array(n + 1);
   const tmp: number[] = [];
+  const dense = new Int32Array(CONTEXT_MAX);
+  const hashed = new Int32Array(CONTEXT_MAX);
   for (let k = 0; k < n; k++) {
     offs[k] = all.length;
     for (let j = Math.max(0, k - WINDOW); j <= Math.min(n - 1, k + WINDOW); j++) {
@@ -247,9 +300,9 @@ export function featurise(s: SentenceView, words: WordInfo, bits: number): { fea
       localFeatures(facts[j]!, j - k, tmp);
       for (const h of tmp) all.push(h & mask);
     }
-    tmp.length = 0;
-    contextFeatures(s, cases, headline, k, (facts[k]!.info >> 10) & 7, tmp);
-    for (const h of tmp) all.push(h & mask);
+    const counts = contextFeatures(s, k, (facts[k]!.info >> 10) & 7, dense, hashed);
+    for (let d = 0; d < (counts & 255); d++) all.push(DENSE_HASH[dense[d]!]! & mask);
+    for (let d = 0; d < counts >> 8; d++) all.push(hashed[d]! & mask);
   }
   offs[n] = all.length;
   return { feats: Int32Array.from(all), offs };

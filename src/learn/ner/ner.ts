@@ -10,7 +10,7 @@
 import type { EntityMention, EntityType } from '../../article/entity.js';
 import type { Doc } from '../../text/doc.js';
 import type { NerCard } from './card.js';
-import { documentCases, TAGS } from './features.js';
+import { sentenceViews, TAGS } from './features.js';
 import { readNerFile, type NerFile } from './file.js';
 import { constrain, currentIds, LocalCache, tagSentence, type NerSettings, type NerTagger } from './model.js';
 
@@ -36,16 +36,12 @@ const TYPE_OF: readonly (EntityType | null)[] = TAGS.map((t) => (t === 'O' ? nul
 export function recogniseEntities(doc: Doc, model: LoadedNer): EntityMention[] {
   const out: EntityMention[] = [];
   if (doc.tokens.length === 0) return out;
-  const ids = currentIds({ text: doc.text, tokens: doc.tokens, from: 0, to: 0, inTitle: false });
+  const ids = currentIds(doc.tokens);
   const tokens = ids === doc.tokens.ids ? doc.tokens : { ...doc.tokens, ids };
-  const view = { text: doc.text, tokens, from: 0, to: 0, inTitle: false, docCase: documentCases(doc.text, tokens, doc.sentences) };
-  for (const s of doc.sentences) {
-    if (s.tokenEnd <= s.tokenStart) continue;
-    view.from = s.tokenStart;
-    view.to = s.tokenEnd;
-    view.inTitle = s.inTitle;
+  for (const view of sentenceViews(doc.text, tokens, doc.sentences)) {
+    if (view.to <= view.from) continue;
     const tags = tagSentence(model.tagger, model.cache, view, ids, model.trans);
-    mentionsOf(doc, s.tokenStart, tags, out);
+    mentionsOf(doc, view.from, tags, out);
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
