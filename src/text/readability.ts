@@ -29,6 +29,21 @@ const SYLLABLE_EXCEPTIONS: Record<string, number> = {
 
 const ACCENTED_VOWELS = /[aeiouyàáâãäåèéêëìíîïòóôõöùúûüýæøœ]+/g;
 
+/** Token forms seen before (the rules cost ten regular expressions a word); emptied when it grows large. */
+const cache = new Map<string, number>();
+const CACHE_LIMIT = 1 << 17;
+
+/** countSyllables through the cache: for a Doc's token forms, which repeat. */
+function syllablesOf(form: string): number {
+  let n = cache.get(form);
+  if (n === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    n = countSyllables(form);
+    cache.set(form, n);
+  }
+  return n;
+}
+
 /** Syllables of one English word (0 for a token without letters). */
 export function countSyllables(word: string): number {
   const lower = word.toLowerCase().replace(/[\u2018\u2019]/g, "'");
@@ -67,7 +82,7 @@ export function readability(doc: Doc): Readability | null {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       if (doc.masked[t] === 1 || tokens.kind[t] !== TokenKind.Word) continue;
       inSentence++;
-      syllables += countSyllables(tokens.norm[t]!);
+      syllables += syllablesOf(tokens.norm[t]!);
     }
     if (inSentence > 0) sentences++;
     words += inSentence;
