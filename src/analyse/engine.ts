@@ -12,6 +12,16 @@ import { TokenKind } from '../text/tokens.js';
 import { loadReliability, type LoadedReliability } from '../learn/reliability-file.js';
 import { loadStance, type LoadedStance } from '../learn/stance/file.js';
 import { loadWorthiness, type LoadedWorthiness } from '../learn/worthiness/file.js';
+import { loadNer, recogniseEntities, type LoadedNer } from '../learn/ner/ner.js';
+import type { EntityMention } from '../article/entity.js';
+import type { Doc } from '../text/doc.js';
+import { analyseSourcing } from './sourcing.js';
+import { analyseSignals } from './signals.js';
+import { loadClickbait, type LoadedClickbait } from '../learn/clickbait/file.js';
+import { clickbaitProbability } from '../learn/clickbait/model.js';
+import { detectLanguageOfDoc } from '../text/language.js';
+import { measureLexical } from '../text/signal-measures.js';
+import type { Claim, Entity, LanguageSection, Signal, SourcingSection } from '../article/report.js';
 import { analyseClaims, type ClaimMatcher } from './claims.js';
 import { analyseHeadline } from './headline.js';
 import { analyseReliability } from './reliability.js';
@@ -28,12 +38,20 @@ export interface EngineOptions {
    * absent: claims carry no matches.
    */
   matchClaim?: ClaimMatcher;
+  /** The entity recogniser; default: the bundled one; null: no entities (sourcing still runs, with fewer names). */
+  nerModel?: string | null;
+  /** false: no sourcing or entities sections. */
+  sourcing?: boolean;
+  /** The clickbait headline model for the checklist; default: the bundled one; null: no signals section. */
+  clickbaitModel?: string | null;
 }
 
 export interface Engine {
   readonly reliability: LoadedReliability;
   readonly stance: LoadedStance | null;
   readonly worthiness: LoadedWorthiness | null;
+  readonly ner: LoadedNer | null;
+  readonly clickbait: LoadedClickbait | null;
   analyze(article: Article): Report;
 }
 
@@ -60,20 +78,74 @@ export function defaultWorthinessModel(): string {
   return join(bundledModelsDir(), 'worthiness.cdm');
 }
 
+export function defaultClickbaitModel(): string {
+  return join(bundledModelsDir(), 'clickbait.cdm');
+}
+
+/** Languages other than these are not scored: our models read English. */
+const COVERED_LANGUAGES = new Set(['en', 'und']);
+
+export function languageOf(doc: Doc): LanguageSection {
+  const l = detectLanguageOfDoc(doc);
+  return { code: l.code, name: l.name, confidence: Math.round(l.confidence * 1000) / 1000, covered: COVERED_LANGUAGES.has(l.code) };
+}
+
+export interface SourcingSections {
+  sourcing?: SourcingSection;
+  entities?: Entity[];
+  signals?: Signal[];
+}
+
+/** Quotes, sources and entities, then the checklist that reads them (and the claims, when given). */
+export function sourcingSections(engine: Pick<Engine, 'ner' | 'clickbait'>, doc: Doc, language: LanguageSection, words: number, sourcingOn: boolean, claims?: Claim[]): SourcingSections {
+  const sourced = sourcingOn ? analyseSourcing(doc, engine.ner === null ? [] : recogniseEntities(doc, engine.ner)) : undefined;
+  const signals =
+    engine.clickbait === null
+      ? undefined
+      : analyseSignals({
+          doc,
+          words,
+          language,
+          clickbait: clickbaitProbability(engine.clickbait.model, doc),
+          ...(sourced !== undefined ? { sourcing: sourced.sourcing } : {}),
+          ...(claims !== undefined ? { claims } : {}),
+          lexical: measureLexical(doc),
+        });
+  return {
+    ...(signals !== undefined ? { signals } : {}),
+    ...(sourced !== undefined ? { sourcing: sourced.sourcing, entities: sourced.entities } : {}),
+  };
+}
+
+export function defaultNerModel(): string {
+  return join(bundledModelsDir(), 'ner.cdm');
+}
+
+/** The names in a Doc, by the given (default: bundled) recogniser; none when `model` is null. */
+export function entityRecogniser(model?: string | null): (doc: Doc) => EntityMention[] {
+  if (model === null) return () => [];
+  const ner = loadNer(model ?? defaultNerModel());
+  return (doc) => recogniseEntities(doc, ner);
+}
+
 export function createEngine(opts: EngineOptions = {}): Engine {
   const reliability = loadReliability(opts.reliabilityModel ?? defaultReliabilityModel());
   const stance = opts.stanceModel === null ? null : loadStance(opts.stanceModel ?? defaultStanceModel());
   const worthiness = opts.worthinessModel === null ? null : loadWorthiness(opts.worthinessModel ?? defaultWorthinessModel());
-  return {
+  const sourcingOn = opts.sourcing !== false;
+  const ner = !sourcingOn || opts.nerModel === null ? null : loadNer(opts.nerModel ?? defaultNerModel());
+  const clickbait = opts.clickbaitModel === null ? null : loadClickbait(opts.clickbaitModel ?? defaultClickbaitModel());
+  const engine: Engine = {
     reliability,
     stance,
     worthiness,
+    ner,
+    clickbait,
     analyze(article: Article): Report {
       const doc = makeDoc(article);
-      const headline = stance === null ? undefined : analyseHeadline(doc, stance);
       let words = 0;
       for (let i = 0; i < doc.tokens.length; i++) if (doc.tokens.kind[i] === TokenKind.Word) words++;
-      return {
+      const head: Pick<Report, 'schema' | 'article'> = {
         schema: REPORT_SCHEMA,
         article: {
           id: article.id,
@@ -87,10 +159,25 @@ export function createEngine(opts: EngineOptions = {}): Engine {
           length: doc.text.length,
           words,
         },
+      };
+      const language = languageOf(doc);
+      // Not English: say so, and score nothing rather than score nonsense.
+      if (!language.covered) {
+        return { ...head, language, ...(clickbait !== null ? { signals: analyseSignals({ doc, words, language, clickbait: null }) } : {}) };
+      }
+      const headline = stance === null ? undefined : analyseHeadline(doc, stance);
+      const claims = worthiness !== null ? analyseClaims(doc, worthiness, opts.matchClaim) : undefined;
+      const sections = sourcingSections(engine, doc, language, words, sourcingOn, claims);
+      return {
+        ...head,
+        language,
+        ...(sections.signals !== undefined ? { signals: sections.signals } : {}),
         reliability: analyseReliability(doc, reliability),
         ...(headline !== undefined ? { headline } : {}),
-        ...(worthiness !== null ? { claims: analyseClaims(doc, worthiness, opts.matchClaim) } : {}),
+        ...(claims !== undefined ? { claims } : {}),
+        ...(sections.sourcing !== undefined ? { sourcing: sections.sourcing, entities: sections.entities! } : {}),
       };
     },
   };
+  return engine;
 }

@@ -192,7 +192,7 @@ export interface Signal {
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   article: ReportArticle;
-  language?: LanguageSection;
+  language: LanguageSection;
   /** The credibility checklist: what a person reads first. */
   signals?: Signal[];
   /** Absent when the article's language is not covered. */

@@ -27,6 +27,9 @@ interface AnalyzeFlags extends DataFlags {
   /** False with --no-claims. */
   claims: boolean;
   db?: string;
+  nerModel?: string;
+  /** False with --no-sourcing. */
+  sourcing: boolean;
 }
 
 export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Promise<number> {
@@ -36,12 +39,14 @@ export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Pr
   if (!flags.headline && flags.stanceModel !== undefined) throw new UsageError('E_USAGE', '--stance-model and --no-headline: choose one');
   if (!flags.claims && flags.worthinessModel !== undefined) throw new UsageError('E_USAGE', '--worthiness-model and --no-claims: choose one');
   if (!flags.claims && flags.db !== undefined) throw new UsageError('E_USAGE', '--db and --no-claims: choose one (the store is searched for the claims)');
+  if (!flags.sourcing && flags.nerModel !== undefined) throw new UsageError('E_USAGE', '--ner-model and --no-sourcing: choose one');
   const store = flags.claims ? await openStoreIfAny(flags.db, io.env) : undefined;
   const engine = createEngine({
     ...(store !== undefined ? { matchClaim: store.matcher } : {}),
     ...(flags.model !== undefined ? { reliabilityModel: flags.model } : {}),
     ...(flags.headline ? (flags.stanceModel !== undefined ? { stanceModel: flags.stanceModel } : {}) : { stanceModel: null }),
     ...(flags.claims ? (flags.worthinessModel !== undefined ? { worthinessModel: flags.worthinessModel } : {}) : { worthinessModel: null }),
+    ...(flags.sourcing ? (flags.nerModel !== undefined ? { nerModel: flags.nerModel } : {}) : { sourcing: false }),
   });
   const problems = new Problems(io);
   const progress = progressFor(io);

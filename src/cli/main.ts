@@ -64,6 +64,8 @@ Examples:
       .option('--worthiness-model <file>', 'check-worthiness model for the claims (default: the bundled model)')
       .option('--no-claims', 'skip the check-worthy claims')
       .option('--db <dir>', 'fact-check store the claims are matched against (default: $CREDENCE_DB, else ~/.local/share/credence, when it exists)')
+      .option('--ner-model <file>', 'entity recogniser for people, organisations and places (default: the bundled model)')
+      .option('--no-sourcing', 'skip quotes, sources and entities')
       .addHelpText(
         'after',
         `
@@ -283,6 +285,24 @@ Examples:
   $ credence claims worthiness-train --data a.jsonl.gz --data debates.jsonl.gz --exclude test.jsonl.gz --heldout-out /tmp/heldout.jsonl --out my.cdm`,
     )
     .action(run(async () => (await import('./claims-train.js')).claimsWorthinessTrain));
+
+  program
+    .command('quotes-eval')
+    .description('Score the quote and speaker finder on hand-annotated articles: direct quotes and indirect attributions apart.')
+    .requiredOption('-d, --data <file>', 'JSON lines {"id", "text", "quotes": [{"start", "end", "speaker", "speakerStart", "speakerEnd", "direct"}]} (plain or gzipped)')
+    .option('--json', 'print one JSON object: {direct: {precision, recall, f1, speakerAccuracy}, indirect: {...}}')
+    .option('--ner-model <file>', 'entity recogniser used to name speakers (default: the bundled model)')
+    .addHelpText(
+      'after',
+      `
+A quote is found when a predicted span overlaps a gold one by at least half of the longer of the two.
+Its speaker is right when the predicted mention overlaps the gold one or names the same entity.
+
+Examples:
+  $ node bench/gold-quotes.js eval/quotes/test-a.jsonl eval/quotes/test-b.jsonl > /tmp/quotes-test.jsonl
+  $ credence quotes-eval --data /tmp/quotes-test.jsonl --json`,
+    )
+    .action(run(async () => (await import('./quotes-eval.js')).quotesEval));
 
   addClickbaitCommands(program, run);
   addFactcheckCommands(program, run);

@@ -17,6 +17,7 @@ function reportFor(body: string, features: { phrase: string; weight: number }[],
   const report: Report = {
     schema: REPORT_SCHEMA,
     article: { id: 'a-1', title: TITLE, bodyStart, length: text.length, words: body.split(/\s+/).length },
+    language: { code: 'en', name: 'English', confidence: 1, covered: true },
     reliability: {
       pUnreliable: p,
       band: p < 0.35 ? 'likely reliable' : p > 0.65 ? 'likely unreliable' : 'uncertain',

@@ -1,0 +1,194 @@
+/**
+ * The credibility checklist: short, plain answers a person can verify by eye, each `pass | warn | fail |
+ * n/a` with a one-line reason and the spans that back it (in the spirit of the Credibility Coalition's
+ * article indicators). Every item reads sections other analysers made, or a measure of the Doc; none
+ * is a model of its own except the clickbait headline score.
+ */
+import type { Claim, LanguageSection, Signal, SignalStatus, Source, SourcingSection, Span } from '../article/report.js';
+import type { Doc } from '../text/doc.js';
+import { titleTokenEnd } from '../text/doc.js';
+import { TokenKind } from '../text/tokens.js';
+import type { LexicalMeasures } from '../text/signal-measures.js';
+
+export interface SignalInputs {
+  doc: Doc;
+  words: number;
+  language: LanguageSection;
+  /** Calibrated probability that the headline is clickbait; null without a headline or a model. */
+  clickbait: number | null;
+  sourcing?: SourcingSection;
+  claims?: Claim[];
+  lexical?: LexicalMeasures;
+}
+
+/** Texts shorter than this say too little for rates and shares to mean anything. */
+const MIN_WORDS = 150;
+const MAX_EVIDENCE = 8;
+
+const signal = (id: Signal['id'], label: string, status: SignalStatus, reason: string, evidence: Span[] = [], value?: number): Signal => ({
+  id,
+  label,
+  status,
+  reason,
+  evidence: evidence.slice(0, MAX_EVIDENCE),
+  ...(value !== undefined ? { value: Math.round(value * 1000) / 1000 } : {}),
+});
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+const plural = (n: number, one: string, many = one + 's'): string => `${n} ${n === 1 ? one : many}`;
+
+export function analyseSignals(input: SignalInputs): Signal[] {
+  const { language } = input;
+  const out: Signal[] = [languageSignal(language)];
+  if (!language.covered) return out;
+  out.push(clickbaitSignal(input), headlineFormSignal(input), namedSourcesSignal(input), anonymousSignal(input), claimsAttributedSignal(input));
+  if (input.lexical) out.push(...lexicalSignals(input, input.lexical));
+  return out;
+}
+
+function languageSignal(l: LanguageSection): Signal {
+  const label = 'Is it in a language the models read?';
+  if (l.covered) return signal('language', label, 'pass', l.code === 'und' ? 'no clear language; read as English' : `${l.name}`, [], l.confidence);
+  return signal('language', label, 'fail', `${l.name}: Credence's models read English only, so nothing else is scored`, [], l.confidence);
+}
+
+function clickbaitSignal({ doc, clickbait }: SignalInputs): Signal {
+  const label = 'Does the headline read like clickbait?';
+  if (clickbait === null) return signal('clickbait-headline', label, 'n/a', 'no headline');
+  const title = { start: 0, end: doc.titleEnd };
+  if (clickbait >= 0.7) return signal('clickbait-headline', label, 'fail', `reads like clickbait (${pct(clickbait)})`, [title], clickbait);
+  if (clickbait >= 0.4) return signal('clickbait-headline', label, 'warn', `some clickbait style (${pct(clickbait)})`, [title], clickbait);
+  return signal('clickbait-headline', label, 'pass', `reads like a news headline (${pct(clickbait)} clickbait)`, [], clickbait);
+}
+
+/** Capitals and exclamation marks in the headline. */
+function headlineFormSignal({ doc, lexical }: SignalInputs): Signal {
+  const label = 'Is the headline free of shouting?';
+  if (doc.titleEnd === 0 || lexical === undefined) return signal('headline-form', label, 'n/a', doc.titleEnd === 0 ? 'no headline' : 'not measured');
+  const { headlineCaps: caps, headlineMarks: marks } = lexical;
+  const capSpans = tokenSpans(doc, caps.tokens);
+  const markSpans = tokenSpans(doc, marks.exclamation.tokens);
+  if (caps.share >= 0.5 && caps.words >= 3) return signal('headline-form', label, 'fail', `the headline is written in capitals (${pct(caps.share)} of its words)`, capSpans, caps.share);
+  if (markSpans.length > 0 || caps.caps >= 2) {
+    const parts = [markSpans.length ? plural(markSpans.length, 'exclamation mark') : '', caps.caps >= 2 ? plural(caps.caps, 'word') + ' in capitals' : ''];
+    return signal('headline-form', label, 'warn', parts.filter(Boolean).join(' and '), [...markSpans, ...capSpans], caps.share);
+  }
+  return signal('headline-form', label, 'pass', 'no words in capitals, no exclamation marks', [], caps.share);
+}
+
+function tokenSpans(doc: Doc, tokens: readonly number[], ends?: readonly number[]): Span[] {
+  return tokens.map((t, k) => ({ start: doc.tokens.start[t]!, end: doc.tokens.end[(ends?.[k] ?? t + 1) - 1]! }));
+}
+
+const cited = (s: Source): number => s.quotes + s.attributions;
+const mentionsOf = (sources: Source[]): Span[] => sources.flatMap((s) => s.mentions.slice(0, 1));
+
+function namedSourcesSignal({ sourcing, words }: SignalInputs): Signal {
+  const label = 'Are named sources quoted?';
+  if (sourcing === undefined) return signal('named-sources', label, 'n/a', 'sourcing was not analysed');
+  const named = sourcing.sources.filter((s) => (s.kind === 'person' || s.kind === 'organisation' || s.kind === 'document') && cited(s) > 0);
+  const people = named.filter((s) => s.kind === 'person').length;
+  const names = named
+    .slice(0, 3)
+    .map((s) => s.name)
+    .join(', ');
+  if (named.length >= 2) return signal('named-sources', label, 'pass', `${plural(named.length, 'named source')} (${people} people): ${names}${named.length > 3 ? ', …' : ''}`, mentionsOf(named), named.length);
+  if (named.length === 1) return signal('named-sources', label, 'warn', `one named source only: ${names}`, mentionsOf(named), 1);
+  if (words < MIN_WORDS) return signal('named-sources', label, 'n/a', 'too short to expect sources', [], 0);
+  return signal('named-sources', label, 'fail', 'no named person, organisation or document is quoted or cited', [], 0);
+}
+
+function anonymousSignal({ sourcing }: SignalInputs): Signal {
+  const label = 'How much rests on anonymous sources?';
+  if (sourcing === undefined) return signal('anonymous-sources', label, 'n/a', 'sourcing was not analysed');
+  const attributed = sourcing.quotes.filter((q) => q.source !== undefined);
+  if (attributed.length === 0) return signal('anonymous-sources', label, 'n/a', 'nothing is attributed to anyone');
+  const anonymous = attributed.filter((q) => sourcing.sources[q.source!]!.kind === 'anonymous');
+  const share = anonymous.length / attributed.length;
+  const who = [...new Set(anonymous.map((q) => sourcing.sources[q.source!]!.name))].slice(0, 3).map((n) => `"${n}"`);
+  const evidence = anonymous.flatMap((q) => (q.speaker ? [{ start: q.speaker.start, end: q.speaker.end }] : []));
+  const reason = `${anonymous.length} of ${plural(attributed.length, 'attributed statement')} ${anonymous.length === 1 ? 'comes' : 'come'} from unnamed sources${who.length ? ' (' + who.join(', ') + ')' : ''}`;
+  if (share >= 0.5) return signal('anonymous-sources', label, 'fail', reason, evidence, share);
+  if (share >= 0.25) return signal('anonymous-sources', label, 'warn', reason, evidence, share);
+  return signal('anonymous-sources', label, 'pass', anonymous.length === 0 ? 'every attributed statement names its source' : reason, evidence, share);
+}
+
+/** Check-worthy claims in the body that sit in a quote or a sentence that says who claims them. */
+function claimsAttributedSignal({ claims, sourcing, doc }: SignalInputs): Signal {
+  const label = 'Do the checkable claims say who makes them?';
+  if (claims === undefined || sourcing === undefined) return signal('claims-attributed', label, 'n/a', 'claims or sourcing were not analysed');
+  const body = claims.filter((c) => c.start >= doc.bodyStart);
+  if (body.length === 0) return signal('claims-attributed', label, 'n/a', 'no check-worthy claims in the body');
+  const unattributed = body.filter((c) => !sourcing.quotes.some((q) => q.start < c.end && c.start < q.end));
+  const share = 1 - unattributed.length / body.length;
+  const reason = `${body.length - unattributed.length} of ${plural(body.length, 'check-worthy claim')} ${body.length - unattributed.length === 1 ? 'is' : 'are'} attributed`;
+  const evidence = unattributed.map((c) => ({ start: c.start, end: c.end }));
+  if (share < 0.25) return signal('claims-attributed', label, 'fail', reason, evidence, share);
+  if (share < 0.5) return signal('claims-attributed', label, 'warn', reason, evidence, share);
+  return signal('claims-attributed', label, 'pass', reason, evidence, share);
+}
+
+/**
+ * Thresholds: rates per 1,000 body words where reliable news of the shared article sets mostly sits
+ * below the "warn" line (about its 90th percentile) and rarely above the "fail" line (`npm run
+ * bench:signals` prints the distributions they were read from).
+ */
+export const LEXICAL_THRESHOLDS = {
+  loaded: { warn: 2, fail: 5 },
+  hedges: { warn: 4, fail: 8 },
+  address: { warn: 12, fail: 25 },
+  grade: { low: 6, high: 16 },
+} as const;
+
+function rated(id: Signal['id'], label: string, rate: number, limits: { warn: number; fail: number }, reason: string, evidence: Span[]): Signal {
+  const status: SignalStatus = rate >= limits.fail ? 'fail' : rate >= limits.warn ? 'warn' : 'pass';
+  return signal(id, label, status, reason, status === 'pass' ? evidence.slice(0, 3) : evidence, rate);
+}
+
+function lexicalSignals({ doc }: SignalInputs, m: LexicalMeasures): Signal[] {
+  const words = m.bodyWords;
+  const out: Signal[] = [];
+  const short = words < MIN_WORDS;
+  const per1000 = (n: number) => (words === 0 ? 0 : (n / words) * 1000);
+  const forms = (spans: Span[]) =>
+    [...new Set(spans.map((s) => doc.text.slice(s.start, s.end).toLowerCase()))]
+      .slice(0, 4)
+      .map((f) => `"${f}"`)
+      .join(', ');
+
+  const loaded = tokenSpans(doc, m.loaded.tokens, m.loaded.ends);
+  const loadedLabel = 'Is the language free of loaded or emotional words?';
+  if (short) out.push(signal('loaded-language', loadedLabel, 'n/a', 'too short to measure', loaded));
+  else {
+    const rate = per1000(m.loaded.count);
+    out.push(rated('loaded-language', loadedLabel, rate, LEXICAL_THRESHOLDS.loaded, m.loaded.count === 0 ? 'no loaded words' : `${plural(m.loaded.count, 'loaded word')} (${rate.toFixed(1)} per 1,000): ${forms(loaded)}`, loaded));
+  }
+
+  const hedges = tokenSpans(doc, m.hedges.tokens, m.hedges.ends);
+  const hedgeLabel = 'Does it state things without hedging ("reportedly", "sources say")?';
+  if (short) out.push(signal('hedging', hedgeLabel, 'n/a', 'too short to measure', hedges));
+  else {
+    const rate = per1000(m.hedges.count);
+    out.push(rated('hedging', hedgeLabel, rate, LEXICAL_THRESHOLDS.hedges, m.hedges.count === 0 ? 'no hedges' : `${plural(m.hedges.count, 'hedge')} (${rate.toFixed(1)} per 1,000): ${forms(hedges)}`, hedges));
+  }
+
+  const address = [...tokenSpans(doc, m.firstPerson.tokens), ...tokenSpans(doc, m.secondPerson.tokens)].sort((a, b) => a.start - b.start);
+  const addressLabel = 'Does the writer keep out of it (no "I", "we", "you" outside quotes)?';
+  if (short) out.push(signal('direct-address', addressLabel, 'n/a', 'too short to measure', address));
+  else {
+    const n = m.firstPerson.count + m.secondPerson.count;
+    const rate = per1000(n);
+    out.push(rated('direct-address', addressLabel, rate, LEXICAL_THRESHOLDS.address, n === 0 ? 'no first or second person outside quotes' : `${m.firstPerson.count} first-person and ${m.secondPerson.count} second-person words outside quotes (${rate.toFixed(1)} per 1,000)`, address));
+  }
+
+  const readLabel = 'Is it written at a usual level for news?';
+  const r = m.readability;
+  if (r === null || short) out.push(signal('readability', readLabel, 'n/a', 'too short to measure'));
+  else {
+    const g = r.fleschKincaidGrade;
+    const { low, high } = LEXICAL_THRESHOLDS.grade;
+    const where = `reading grade ${g.toFixed(1)}, Flesch reading ease ${r.fleschReadingEase.toFixed(0)}`;
+    out.push(signal('readability', readLabel, g < low || g > high ? 'warn' : 'pass', g < low ? `${where}: simpler than most news` : g > high ? `${where}: harder than most news` : where, [], g));
+  }
+  return out;
+}
