@@ -309,7 +309,7 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
     }
     const cue = ctx.isCue(k, QUOTE_CUES);
     if (cue) {
-      const speaker = PARTICIPLES.has(ctx.norm(k)) ? sentenceSubject(ctx, s0.tokenStart, k) : phraseBefore(ctx, k, s0.tokenStart, false);
+      const speaker = PARTICIPLES.has(ctx.norm(k)) ? sentenceSubject(ctx, s0.tokenStart, k) : (phraseBefore(ctx, k, s0.tokenStart, false) ?? sentenceSubject(ctx, s0.tokenStart, k));
       if (speaker) return { cue, speaker };
       const after = phraseAfter(ctx, cue.tokenEnd, last + 1);
       return after ? { cue, speaker: after } : null;
@@ -362,8 +362,8 @@ function isSpeech(ctx: Context, q: QuoteSpan, a: Attribution, inClause: boolean)
   const trailing = ctx.text.charCodeAt(q.end - 1);
   const nameLike = !terminal || (words <= 3 && (trailing === 0x2c || trailing === 0x2e) && !/[.,!?]/.test(ctx.text.slice(q.start, q.end - 1)));
   if (words <= 12 && nameLike && capitalised + small === words && capitalised >= 1) return false;
-  if (a.cue) return words >= 2 || inClause;
-  if (inClause) return true;
+  if (a.cue) return words >= 2;
+  if (inClause) return words >= 2;
   if (a.speaker) return words >= 4;
   return words >= 6 && !q.single;
 }

@@ -3,7 +3,7 @@
  * quoted with the n-grams that drove the score highlighted (red towards unreliable, green towards
  * reliable; without colour, «» and ‹› mark them).
  */
-import type { Claim, ClaimMatch, HeadlineSection, ReliabilitySection, Report, Span } from '../article/report.js';
+import type { Claim, ClaimMatch, Entity, HeadlineSection, ReliabilitySection, Report, Signal, SourcingSection, Span } from '../article/report.js';
 
 export interface Style {
   bold(s: string): string;
@@ -23,12 +23,15 @@ export function renderReport(r: Report, text: string, c: Style, colour: boolean)
   if (article.published !== undefined) meta.push(article.published);
   out.push(c.dim(meta.join(' · ')), '');
 
+  if (r.signals !== undefined) out.push(...renderSignals(r.signals, text, c), '');
   if (rel !== undefined) out.push(...renderReliability(rel, text, c, colour));
   else if (r.language !== undefined && !r.language.covered) {
     out.push(`${c.bold('Not scored')}  ${c.yellow(`this article reads as ${r.language.name}`)}; Credence's models cover English only, so nothing is scored.`);
   }
   if (r.headline !== undefined) out.push('', ...renderHeadline(r.headline, text, c));
   if (r.claims !== undefined) out.push('', ...renderClaims(r.claims, text, c));
+  if (r.sourcing !== undefined) out.push('', ...renderSourcing(r.sourcing, text, c));
+  if (r.entities !== undefined && r.entities.length > 0) out.push('', ...renderEntities(r.entities, c));
   out.push('');
   return out.join('\n');
 }
@@ -62,6 +65,65 @@ function renderReliability(rel: ReliabilitySection, text: string, c: Style, colo
     }
   }
   return out;
+}
+
+const STATUS_MARK = { pass: '✓', warn: '!', fail: '✗', 'n/a': '·' } as const;
+
+/** The checklist first: one line per item, the evidence of warnings and failures quoted beneath. */
+function renderSignals(signals: readonly Signal[], text: string, c: Style): string[] {
+  const fails = signals.filter((s) => s.status === 'fail').length;
+  const warns = signals.filter((s) => s.status === 'warn').length;
+  const out = [`${c.bold('Checklist')}  ${fails} to look at, ${warns} to check, ${signals.filter((s) => s.status === 'pass').length} fine`];
+  for (const s of signals) {
+    const colour = s.status === 'fail' ? c.red : s.status === 'warn' ? c.yellow : s.status === 'pass' ? c.green : c.dim;
+    out.push(`  ${colour(`${STATUS_MARK[s.status]} ${s.status.padEnd(4)}`)}  ${s.label} ${c.dim('—')} ${s.reason}`);
+    if (s.status === 'warn' || s.status === 'fail') {
+      const shown = s.evidence.slice(0, 2).map((e) => `"${short(clean(text.slice(e.start, e.end)).trim(), 90)}"`);
+      if (shown.length > 0) out.push(c.dim(`            ${shown.join(' · ')}`));
+    }
+  }
+  return out;
+}
+
+const KIND_WORD = { person: 'person', organisation: 'organisation', document: 'document', anonymous: 'ANONYMOUS', unresolved: 'unresolved' } as const;
+
+/** Who is cited and how, then the first few quotes with their speakers. */
+function renderSourcing(s: SourcingSection, text: string, c: Style): string[] {
+  const direct = s.quotes.filter((q) => q.direct).length;
+  const out = [`${c.bold('Sources')}  ${s.sources.length} source${s.sources.length === 1 ? '' : 's'}; ${direct} direct quote${direct === 1 ? '' : 's'}, ${s.quotes.length - direct} reported`];
+  for (const src of s.sources.slice(0, 8)) {
+    const kind = src.kind === 'anonymous' ? c.yellow(KIND_WORD[src.kind]) : c.dim(KIND_WORD[src.kind]);
+    const counts = [src.quotes ? `${src.quotes} quoted` : '', src.attributions ? `${src.attributions} reported` : ''].filter(Boolean).join(', ');
+    const notes = src.notes.length > 0 ? ` ${c.yellow(`(${[...new Set(src.notes.map((n) => n.note))].join('; ')})`)}` : '';
+    const role = src.role !== undefined ? c.dim(`, ${short(src.role, 60)}`) : '';
+    out.push(`  ${short(src.name, 60)}${role}  ${kind}${counts ? c.dim(` · ${counts}`) : ''}${notes}`);
+  }
+  if (s.sources.length > 8) out.push(c.dim(`  … ${s.sources.length - 8} more (see --format json)`));
+  for (const q of s.quotes.filter((x) => x.direct).slice(0, 3)) {
+    const who = q.source !== undefined ? s.sources[q.source]!.name : 'unattributed';
+    out.push(`  “${short(clean(text.slice(q.start, q.end)).trim(), 110)}” ${c.dim(`— ${who}`)}`);
+  }
+  return out;
+}
+
+function renderEntities(entities: readonly Entity[], c: Style): string[] {
+  const top = (type: Entity['type']) =>
+    entities
+      .filter((e) => e.type === type)
+      .sort((a, b) => b.count - a.count || a.first - b.first)
+      .slice(0, 6)
+      .map((e) => (e.count > 1 ? `${e.name} (${e.count})` : e.name))
+      .join(', ');
+  const rows: [string, string][] = [
+    ['people', top('PER')],
+    ['organisations', top('ORG')],
+    ['places', top('LOC')],
+  ];
+  return [c.bold('Names'), ...rows.filter(([, v]) => v !== '').map(([k, v]) => `  ${c.dim(k.padEnd(14))}${v}`)];
+}
+
+function short(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
 /** What each stance means for the reader, in words. */
