@@ -14,6 +14,12 @@ export const CSV_COLUMNS = [
   'words',
   'top_unreliable',
   'top_reliable',
+  'language',
+  'direct_quotes',
+  'named_sources',
+  'anonymous_sources',
+  'checklist_fail',
+  'checklist_warn',
 ] as const;
 
 export function csvHeader(): string {
@@ -31,7 +37,31 @@ export function csvRow(r: Report): string {
   // Empty when the report has no such section (--no-claims; no fact-check store searched).
   const claims = r.claims?.length ?? '';
   const factChecked = r.claims?.some((c) => c.matches !== undefined) === true ? r.claims.filter((c) => c.matches!.some((m) => m.level === 'confirm')).length : '';
+  // Empty when sourcing or the checklist was turned off.
+  const s = r.sourcing;
+  const directQuotes = s?.quotes.filter((q) => q.direct).length ?? '';
+  const named = s?.sources.filter((x) => x.kind !== 'anonymous' && x.kind !== 'unresolved' && x.quotes + x.attributions > 0).length ?? '';
+  const anonymous = s?.sources.filter((x) => x.kind === 'anonymous' && x.quotes + x.attributions > 0).length ?? '';
+  const count = (status: string) => r.signals?.filter((x) => x.status === status).length ?? '';
   return stringify([
-    [r.article.id, r.article.title, r.article.label ?? '', r.reliability?.pUnreliable ?? '', r.reliability?.band ?? '', r.headline?.stance ?? '', claims, factChecked, r.article.words, top(1), top(-1)],
+    [
+      r.article.id,
+      r.article.title,
+      r.article.label ?? '',
+      r.reliability?.pUnreliable ?? '',
+      r.reliability?.band ?? '',
+      r.headline?.stance ?? '',
+      claims,
+      factChecked,
+      r.article.words,
+      top(1),
+      top(-1),
+      r.language.code,
+      directQuotes,
+      named,
+      anonymous,
+      count('fail'),
+      count('warn'),
+    ],
   ]);
 }

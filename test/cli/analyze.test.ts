@@ -126,7 +126,7 @@ describe('analyze: reports', () => {
     const run = credence(['analyze', 'council.txt', 'shouting.txt', '--model', 'tiny.cdm', '--format', 'csv'], dir);
     expect(run.code).toBe(0);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'label', 'p_unreliable', 'band', 'headline_stance', 'claims', 'fact_checked', 'words', 'top_unreliable', 'top_reliable']);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'label', 'p_unreliable', 'band', 'headline_stance', 'claims', 'fact_checked', 'words', 'top_unreliable', 'top_reliable', 'language', 'direct_quotes', 'named_sources', 'anonymous_sources', 'checklist_fail', 'checklist_warn']);
     expect(rows.map((r) => r.id)).toEqual(['council.txt:1', 'shouting.txt:1']);
     expect(rows[1]!.title).toBe('SHOCKING: the TRUTH about the water plan!!');
     for (const r of rows) {
@@ -136,6 +136,8 @@ describe('analyze: reports', () => {
       expect(['agree', 'disagree', 'discuss', 'unrelated']).toContain(r.headline_stance);
       expect(r.claims).toMatch(/^\d+$/);
       expect(r.fact_checked).toBe(''); // no store searched
+      expect(r.language).toBe('en');
+      for (const k of ['direct_quotes', 'named_sources', 'anonymous_sources', 'checklist_fail', 'checklist_warn']) expect(r[k]).toMatch(/^\d+$/);
     }
     // the same numbers as the JSON report
     const json = JSON.parse(credence(['analyze', 'council.txt', '--model', 'tiny.cdm', '--format', 'json'], dir).stdout) as ReportJson;
