@@ -189,13 +189,13 @@ describe.runIf(existsSync(BUNDLED))('the bundled model', () => {
       body:
         'Colonel Gulmurod Khalimov, the head of Tajikistan\'s special police, has appeared in a video from Syria. ' +
         'The Interior Ministry in Dushanbe said it had opened an investigation, according to Radio Liberty. ' +
-        'Khalimov was trained in the United States, a spokesman for the State Department told reporters on Thursday.',
+        "Khalimov was trained in the United States, a spokesman for the State Department told reporters on Thursday. Khalimov's brother lives in Moscow.",
     });
     const found = recogniseEntities(doc, model).map((m) => `${m.type}:${doc.text.slice(m.start, m.end)}`);
     for (const want of ['PER:Gulmurod Khalimov', 'LOC:Syria', 'LOC:Dushanbe', 'ORG:Radio Liberty', 'PER:Khalimov', 'LOC:United States', 'ORG:State Department']) {
       expect(found).toContain(want);
     }
-    expect(found.some((f) => f.includes('Colonel') || f.includes('Thursday'))).toBe(false);
+    expect(found.some((f) => f.includes('Colonel') || f.includes('Thursday') || f.includes("'s"))).toBe(false);
     const mentions = recogniseEntities(doc, model);
     for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.start).toBeGreaterThanOrEqual(mentions[i - 1]!.start);
     for (const m of mentions) {

@@ -35,6 +35,7 @@ Examples:
     .requiredOption('-o, --out <file>', 'where to write the model (its card goes next to it as .md)')
     .option('--news <file...>', 'unlabelled news to induce word facts from: JSON lines with "text"/"title", or CSV with "articleBody" (plain or gzipped)')
     .option('--exclude <file>', 'records to keep out of --news: lines "set<TAB>dataset<TAB>id<TAB>hash" as bench/gold-sample.js prints them ("-": stdin)')
+    .option('--no-self-train', 'skip self-training (a first model tagging the --news texts to learn which forms are mostly which type)')
     .option('--words-from <model>', 'take the word facts from this model file instead of inducing them from --news')
     .option('--holdout-every <k>', 'hold out every k-th article (records with a "doc" number) for the card\'s figures (0: none)', '4')
     .option('--heldout-out <file>', 'also write the held-out sentences there as JSON lines (for ner-eval)')

@@ -12,11 +12,12 @@ import { UsageError } from '../article/errors.js';
 import { renderNerCard, type NerCard, type NerDataRecord, type NerHeldOut, type NerNewsRecord } from '../learn/ner/card.js';
 import { groupSentences, readIobFile, type IobSentence } from '../learn/ner/data.js';
 import { evaluate, trainingSentences } from '../learn/ner/evaluate.js';
-import { TAGS } from '../learn/ner/features.js';
+import { caseOf, isCapital, TAGS } from '../learn/ner/features.js';
 import { readNerFile, saveNer } from '../learn/ner/file.js';
 import { DEFAULT_NER_SETTINGS, trainPerceptron, type NerSettings, type TrainSentence } from '../learn/ner/model.js';
-import { fromNerFile } from '../learn/ner/ner.js';
-import { Inducer, type WordInfo } from '../learn/ner/wordinfo.js';
+import { fromNerFile, recogniseEntities } from '../learn/ner/ner.js';
+import { Inducer, TypeCounter, type WordInfo } from '../learn/ner/wordinfo.js';
+import { makeDoc } from '../text/doc.js';
 import { EXIT, Problems, type Io } from './io.js';
 
 const require = createRequire(import.meta.url);
@@ -32,12 +33,14 @@ interface TrainFlags {
   heldoutOut?: string;
   eval?: string[];
   set: string[];
+  selfTrain: boolean;
 }
 
 export const NER_NOTES = [
-  'Labelled data: Wikigold (Balasuriya et al. 2009, CC-BY 4.0) and WNUT-17 (Derczynski et al. 2017, CC-BY 4.0; its types mapped to CoNLL: group and corporation to ORG, creative-work and product to MISC). ' +
+  'Labelled data: our own news gold (eval/ner/news-dev.jsonl, 20 articles; news-test.jsonl is never trained on), Wikigold (Balasuriya et al. 2009, CC-BY 4.0) and WNUT-17 (Derczynski et al. 2017, CC-BY 4.0; its types mapped to CoNLL: group and corporation to ORG, creative-work and product to MISC). ' +
     'Word facts induced from FakeNewsNet, CoAID, ReCOVery and FNC-1 texts. No text is stored in the model: only hashed feature weights and, per word form, a hash with its cluster, capitalisation rate and cues.',
-  'English news; trained mostly on Wikipedia and social-media sentences. Expect more misses on names that are new, lower-cased, or only ever seen at the start of a sentence.',
+  'Self-training: a first model, trained on the same data, tagged the unlabelled news; how often each form was part of each type is a word fact of this model.',
+  'English news; trained mostly on Wikipedia and social-media sentences and a small news set. Expect more misses on names that are new, lower-cased, or only ever seen at the start of a sentence.',
 ];
 
 function readBytes(path: string): Buffer {
@@ -111,48 +114,53 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   const settings = parseSettings(flags.set);
   const every = Number(flags.holdoutEvery);
   if (!Number.isInteger(every) || every < 0) throw new UsageError('E_USAGE', `--holdout-every: expected a whole number, got "${flags.holdoutEvery}"`);
-  if (flags.wordsFrom === undefined && (flags.news === undefined || flags.news.length === 0)) {
+  const newsFiles = flags.news ?? [];
+  if (flags.wordsFrom === undefined && newsFiles.length === 0) {
     throw new UsageError('E_USAGE', 'give --news files to induce word facts from, or --words-from a model file');
   }
 
-  // Word facts.
-  let words: WordInfo;
+  // Unlabelled news, gold-set records left out.
+  const excluded = new Set<string>();
+  if (flags.exclude !== undefined) {
+    const list = flags.exclude === '-' ? await readStdin(io) : readBytes(flags.exclude).toString('utf8');
+    for (const [i, line] of list.split('\n').entries()) {
+      if (line.trim() === '') continue;
+      const cols = line.split('\t');
+      if (cols.length < 4 || !/^[0-9a-f]{12}$/.test(cols[3]!.trim())) {
+        throw new UsageError('E_PARSE', 'expected "set<TAB>dataset<TAB>id<TAB>hash" (12 hex digits)', { file: flags.exclude === '-' ? '<stdin>' : flags.exclude, line: i + 1 });
+      }
+      excluded.add(cols[3]!.trim());
+    }
+  }
+  const texts: string[] = [];
   const news: NerNewsRecord[] = [];
+  for (const file of newsFiles) {
+    const bytes = readBytes(file);
+    const records = await newsTexts(file, bytes, problems);
+    let left = 0;
+    for (const t of records) {
+      if (excluded.has(textHash(t.text))) {
+        left++;
+        continue;
+      }
+      if (t.title !== '') texts.push(t.title);
+      if (t.text !== '') texts.push(t.text);
+    }
+    news.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), texts: records.length, excluded: left });
+    problems.note(`news: ${file}: ${records.length} texts, ${left} left out`);
+  }
+
+  // Word facts: clusters, capitalisation rates and cues (induced, or taken from a model file).
+  let words: WordInfo;
   let inducedTokens = 0;
   if (flags.wordsFrom !== undefined) {
     const from = readNerFile(flags.wordsFrom, TAGS);
     words = from.tagger.words;
-    news.push(...from.card.news);
+    if (news.length === 0) news.push(...from.card.news);
     inducedTokens = from.card.induced.tokens;
   } else {
-    const excluded = new Set<string>();
-    if (flags.exclude !== undefined) {
-      const list = flags.exclude === '-' ? await readStdin(io) : readBytes(flags.exclude).toString('utf8');
-      for (const [i, line] of list.split('\n').entries()) {
-        if (line.trim() === '') continue;
-        const cols = line.split('\t');
-        if (cols.length < 4 || !/^[0-9a-f]{12}$/.test(cols[3]!.trim())) {
-          throw new UsageError('E_PARSE', 'expected "set<TAB>dataset<TAB>id<TAB>hash" (12 hex digits)', { file: flags.exclude === '-' ? '<stdin>' : flags.exclude, line: i + 1 });
-        }
-        excluded.add(cols[3]!.trim());
-      }
-    }
     const inducer = new Inducer();
-    for (const file of flags.news ?? []) {
-      const bytes = readBytes(file);
-      const texts = await newsTexts(file, bytes, problems);
-      let left = 0;
-      for (const t of texts) {
-        if (excluded.has(textHash(t.text))) {
-          left++;
-          continue;
-        }
-        if (t.title !== '') inducer.add(t.title);
-        if (t.text !== '') inducer.add(t.text);
-      }
-      news.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), texts: texts.length, excluded: left });
-      problems.note(`news: ${file}: ${texts.length} texts, ${left} left out`);
-    }
+    for (const t of texts) inducer.add(t);
     words = inducer.induce(undefined, (line) => problems.note(line));
     inducedTokens = inducer.tokens;
   }
@@ -194,6 +202,23 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   if (train.length === 0) throw new UsageError('E_EMPTY', 'no labelled sentences to train on');
 
   const tokens = train.reduce((n, s) => n + s.gold.length, 0);
+  if (flags.selfTrain && texts.length > 0) {
+    // Self-training: a first model tags the news; how often each form is part of each type becomes a word fact.
+    const first = trainPerceptron(train, words, settings, (p) => problems.note(`first model, pass ${p.epoch}: ${p.errors} token errors of ${p.tokens}`));
+    const firstModel = fromNerFile({ tagger: { weights: first, words }, settings, card: {} as NerCard });
+    const counter = new TypeCounter();
+    const typeIndex: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
+    for (const text of texts) {
+      const doc = makeDoc({ title: '', body: text });
+      const typeOf = new Int8Array(doc.tokens.length).fill(-1);
+      for (const m of recogniseEntities(doc, firstModel)) for (let i = m.tokenStart; i < m.tokenEnd; i++) typeOf[i] = typeIndex[m.type]!;
+      const t = doc.tokens;
+      counter.add(t.ids, (i) => isCapital(caseOf(doc.text, t.start[i]!, t.end[i]!, t.kind[i]!)), typeOf);
+    }
+    const before = words.hashes.length;
+    words = counter.apply(words);
+    problems.note(`self-training: the first model tagged ${texts.length} news texts; type shares for ${words.hashes.length - before} more forms (${words.hashes.length} in all)`);
+  }
   const weights = trainPerceptron(train, words, settings, (p) => problems.note(`pass ${p.epoch}: ${p.errors} token errors of ${p.tokens}`));
   const seconds = (Date.now() - started) / 1000;
 
@@ -203,7 +228,8 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
     name: 'credence-ner',
     description:
       'Named entities (PER, ORG, LOC, MISC) in news text: an averaged structured perceptron over BIO tags with Viterbi decoding, on hashed features of each token and its neighbours ' +
-      '(form, letter case, affixes, own word lists, and word facts induced from unlabelled news: distributional clusters, mid-sentence capitalisation rate, "said"/"Mr." cues).',
+      '(form, letter case, affixes, own word lists, how the form is written elsewhere in the article, and word facts induced from unlabelled news: distributional clusters, ' +
+      'mid-sentence capitalisation rate, "said"/"Mr." cues, and the share of each type a first model gave the form there).',
     createdAt: new Date().toISOString(),
     credenceVersion: VERSION,
     command: bundled ? 'npm run train:ner' : `credence ner-train ${flags.data.map((d) => `--data ${d}`).join(' ')} --out ${flags.out}`,

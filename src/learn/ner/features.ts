@@ -12,7 +12,7 @@ import { LEXICON } from '../../text/lexicon.js';
 import { fmix, hashString } from '../../text/hash.js';
 import { TokenKind, type TokenTable } from '../../text/tokens.js';
 import { listFlags, ListFlag } from './lists.js';
-import { infoCap, infoCluster, infoCues, lookupInfo, type WordInfo } from './wordinfo.js';
+import { infoCap, infoCluster, infoCues, infoType, lookupInfo, type WordInfo } from './wordinfo.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -100,6 +100,7 @@ const enum F {
   CaseTrigram,
   PrevWordCase,
   DocCase,
+  TypeShare,
 }
 
 function mix(template: number, offset: number, value: number): number {
@@ -140,6 +141,12 @@ export function localFeatures(f: TokenFacts, offset: number, out: number[]): voi
   let list = f.list;
   for (let b = 0; list !== 0; b++, list >>>= 1) if ((list & 1) !== 0) out.push(mix(F.List, r, b * 2 + cap));
   if (offset >= -1 && offset <= 1) {
+    if (f.info >>> 18 !== 0) {
+      for (let t = 0; t < 4; t++) {
+        const b = infoType(f.info, t);
+        if (b !== 0) out.push(mix(F.TypeShare, r, (t * 4 + b) * 2 + cap));
+      }
+    }
     out.push(mix(F.WordCase, r, f.wordHash ^ Math.imul(cls + 1, 0x27d4eb2d)));
     if (cluster >= 0) out.push(mix(F.Cluster, r, cluster));
   }

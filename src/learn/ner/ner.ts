@@ -5,7 +5,8 @@
  *   const mentions = recogniseEntities(makeDoc(article), model);
  *
  * Each sentence of the Doc is tagged on the Doc's own tokens; mentions are offsets into `doc.text` and
- * token ranges into `doc.tokens`, sorted by start.
+ * token ranges into `doc.tokens`, sorted by start. A possessive ending ("Mueller's") is left out of the
+ * offsets though its token is in the range.
  */
 import type { EntityMention, EntityType } from '../../article/entity.js';
 import type { Doc } from '../../text/doc.js';
@@ -42,6 +43,12 @@ export function recogniseEntities(doc: Doc, model: LoadedNer): EntityMention[] {
     if (view.to <= view.from) continue;
     const tags = tagSentence(model.tagger, model.cache, view, ids, model.trans);
     mentionsOf(doc, view.from, tags, out);
+  }
+  // A possessive stays outside the name ("Mueller's" → "Mueller"): our tokens keep it inside the word.
+  for (const m of out) {
+    const last = doc.text.slice(doc.tokens.start[m.tokenEnd - 1]!, m.end);
+    const cut = /['\u2019]s$/i.test(last) && last.length > 2 ? 2 : 0;
+    m.end -= cut;
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
