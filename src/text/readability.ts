@@ -5,6 +5,7 @@
  * most common words and off by one on some (e.g. "created"); over a body the error averages out.
  */
 import type { Doc } from './doc.js';
+import { LEXICON } from './lexicon.js';
 import { TokenKind } from './tokens.js';
 
 export interface Readability {
@@ -29,19 +30,32 @@ const SYLLABLE_EXCEPTIONS: Record<string, number> = {
 
 const ACCENTED_VOWELS = /[aeiouyàáâãäåèéêëìíîïòóôõöùúûüýæøœ]+/g;
 
-/** Token forms seen before (the rules cost ten regular expressions a word); emptied when it grows large. */
-const cache = new Map<string, number>();
-const CACHE_LIMIT = 1 << 17;
+/**
+ * Syllables by lexicon id (stored + 1; 0: not yet counted), for a Doc's tokens: the rules cost ten regular
+ * expressions a word, and token forms repeat. Reset when the lexicon starts a new generation.
+ */
+let byId = new Uint8Array(1 << 16);
+let generation = -1;
 
-/** countSyllables through the cache: for a Doc's token forms, which repeat. */
-function syllablesOf(form: string): number {
-  let n = cache.get(form);
-  if (n === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    n = countSyllables(form);
-    cache.set(form, n);
+function syllablesOfToken(doc: Doc, t: number): number {
+  const { tokens } = doc;
+  const id = tokens.ids[t]!;
+  if (id < 0 || tokens.lexiconGeneration !== LEXICON.generation) return countSyllables(tokens.norm[t]!);
+  if (generation !== LEXICON.generation) {
+    byId.fill(0);
+    generation = LEXICON.generation;
   }
-  return n;
+  if (id >= byId.length) {
+    const bigger = new Uint8Array(Math.max(byId.length * 2, id + 1));
+    bigger.set(byId);
+    byId = bigger;
+  }
+  let n = byId[id]!;
+  if (n === 0) {
+    n = Math.min(255, countSyllables(tokens.norm[t]!) + 1);
+    byId[id] = n;
+  }
+  return n - 1;
 }
 
 /** Syllables of one English word (0 for a token without letters). */
@@ -82,7 +96,7 @@ export function readability(doc: Doc): Readability | null {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       if (doc.masked[t] === 1 || tokens.kind[t] !== TokenKind.Word) continue;
       inSentence++;
-      syllables += syllablesOf(tokens.norm[t]!);
+      syllables += syllablesOfToken(doc, t);
     }
     if (inSentence > 0) sentences++;
     words += inSentence;

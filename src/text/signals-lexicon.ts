@@ -12,6 +12,7 @@
  */
 import type { Doc } from './doc.js';
 import { titleTokenEnd } from './doc.js';
+import { LEXICON } from './lexicon.js';
 import { findQuoteSpans } from './quote-spans.js';
 import { TokenKind } from './tokens.js';
 
@@ -96,6 +97,47 @@ function index(terms: readonly string[]): Map<string, Phrase[]> {
 const LOADED = index(LOADED_TERMS);
 const HEDGES = index(HEDGE_TERMS);
 
+// What each token form is to these lists, cached by lexicon id (as readability caches syllables), so a
+// scan reads one byte per token instead of hashing its form into every list.
+const KNOWN = 1;
+const STARTS_LOADED = 2;
+const STARTS_HEDGE = 4;
+const FIRST = 8;
+const SECOND = 16;
+let flagsById = new Uint8Array(1 << 16);
+let flagsGeneration = -1;
+
+function flagsOf(form: string): number {
+  return (
+    KNOWN |
+    (LOADED.has(form) ? STARTS_LOADED : 0) |
+    (HEDGES.has(form) ? STARTS_HEDGE : 0) |
+    (FIRST_PERSON.has(form) ? FIRST : 0) |
+    (SECOND_PERSON.has(form) ? SECOND : 0)
+  );
+}
+
+function tokenFlags(doc: Doc, t: number): number {
+  const { tokens } = doc;
+  const id = tokens.ids[t]!;
+  if (id < 0 || tokens.lexiconGeneration !== LEXICON.generation) return flagsOf(tokens.norm[t]!);
+  if (flagsGeneration !== LEXICON.generation) {
+    flagsById.fill(0);
+    flagsGeneration = LEXICON.generation;
+  }
+  if (id >= flagsById.length) {
+    const bigger = new Uint8Array(Math.max(flagsById.length * 2, id + 1));
+    bigger.set(flagsById);
+    flagsById = bigger;
+  }
+  let f = flagsById[id]!;
+  if (f === 0) {
+    f = flagsOf(tokens.norm[t]!);
+    flagsById[id] = f;
+  }
+  return f;
+}
+
 /** The body's token range: from the first token at or after doc.bodyStart. */
 export function bodyTokens(doc: Doc): TokenRange {
   let start = titleTokenEnd(doc);
@@ -119,11 +161,11 @@ function push(h: Hits, start: number, end: number): void {
 }
 
 /** Phrase matches over word and punctuation tokens (a phrase never spans a masked token). */
-function matchPhrases(doc: Doc, range: TokenRange, phrases: Map<string, Phrase[]>, inQuote?: InQuote): Hits {
+function matchPhrases(doc: Doc, range: TokenRange, phrases: Map<string, Phrase[]>, flag: number, inQuote?: InQuote): Hits {
   const { tokens } = doc;
   const hits = emptyHits();
   for (let t = range.start; t < range.end; t++) {
-    if (doc.masked[t] === 1) continue;
+    if (doc.masked[t] === 1 || (tokenFlags(doc, t) & flag) === 0) continue;
     const candidates = phrases.get(tokens.norm[t]!);
     if (candidates === undefined) continue;
     if (inQuote?.(t) === true) continue;
@@ -143,12 +185,12 @@ function matchPhrases(doc: Doc, range: TokenRange, phrases: Map<string, Phrase[]
 
 /** Loaded or emotional words and phrases (default: in the body and the headline). */
 export function loadedLanguage(doc: Doc, range: TokenRange = { start: 0, end: doc.tokens.length }, inQuote?: InQuote): Hits {
-  return matchPhrases(doc, range, LOADED, inQuote);
+  return matchPhrases(doc, range, LOADED, STARTS_LOADED, inQuote);
 }
 
 /** Hedges and vague attributions: "reportedly", "sources say", "it is believed"... (default: the whole text). */
 export function hedging(doc: Doc, range: TokenRange = { start: 0, end: doc.tokens.length }, inQuote?: InQuote): Hits {
-  return matchPhrases(doc, range, HEDGES, inQuote);
+  return matchPhrases(doc, range, HEDGES, STARTS_HEDGE, inQuote);
 }
 
 export interface PersonAddress {
@@ -165,10 +207,11 @@ export function personAddress(doc: Doc, inQuote?: InQuote, range: TokenRange = b
   const first = emptyHits();
   const second = emptyHits();
   for (let t = range.start; t < range.end; t++) {
-    if (doc.masked[t] === 1 || tokens.kind[t] !== TokenKind.Word) continue;
+    if (doc.masked[t] === 1) continue;
+    const flags = tokenFlags(doc, t);
+    if ((flags & (FIRST | SECOND)) === 0 || tokens.kind[t] !== TokenKind.Word) continue;
     const f = tokens.norm[t]!;
-    const isFirst = FIRST_PERSON.has(f);
-    if (!isFirst && !SECOND_PERSON.has(f)) continue;
+    const isFirst = (flags & FIRST) !== 0;
     if (f === 'us' && text.charCodeAt(tokens.start[t]!) === 85 /* U */ && text.charCodeAt(tokens.start[t]! + 1) === 83 /* S */) continue;
     if (inQuote?.(t) === true) continue;
     push(isFirst ? first : second, t, t + 1);
