@@ -4,6 +4,7 @@
  */
 import type { EntityMention, EntityType } from '../article/entity.js';
 import type { Doc } from '../text/doc.js';
+import { TokenKind } from '../text/tokens.js';
 import { PRONOUNS_PERSON } from './attribution-words.js';
 
 export interface EntityCluster {
@@ -29,8 +30,9 @@ const POSSESSIVE = /['’]s$/u;
 function nameWords(doc: Doc, m: EntityMention): string[] {
   const out: string[] = [];
   for (let t = m.tokenStart; t < m.tokenEnd; t++) {
-    const w = doc.tokens.norm[t]!.replace(POSSESSIVE, '');
-    if (/\p{L}|\p{N}/u.test(w)) out.push(w);
+    let w = doc.tokens.norm[t]!;
+    if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+    if (doc.tokens.kind[t] !== TokenKind.Punct && w !== '') out.push(w);
   }
   return out;
 }
@@ -48,6 +50,8 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
   const clusters: EntityCluster[] = [];
   const byKey = new Map<string, number>();
   const personWords: { words: string[]; cluster: number; lastUse: number }[] = [];
+  /** Persons (indexes into personWords) whose name has a word: the candidates a new name can join. */
+  const personsWith = new Map<string, number[]>();
   const clusterOfToken = new Int32Array(doc.tokens.length).fill(-1);
 
   const longest = (c: EntityCluster): EntityMention => c.names.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
@@ -60,21 +64,40 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
       // The most recently named person this name can be: the same words, a surname or first name of a
       // fuller name, or the fuller name's tail ("Gulmurod Khalimov" in "Colonel Gulmurod Khalimov").
       let best = -1;
-      for (let k = 0; k < personWords.length; k++) {
+      const short1 = words.length === 1;
+      for (const k of personsWith.get(words[words.length - 1]!) ?? []) {
         const p = personWords[k]!;
         const [short, long] = p.words.length <= words.length ? [p.words, words] : [words, p.words];
-        const same = short.length === 1 ? long.includes(short[0]!) : long.slice(long.length - short.length).join(' ') === short.join(' ');
+        const same = short.length === 1 ? long.includes(short[0]!) : endsWith(long, short);
         if (same && (best < 0 || p.lastUse > personWords[best]!.lastUse)) best = k;
+      }
+      // A one-word name may be a first name ("Gulmurod"), not only a surname.
+      if (best < 0 && short1) {
+        for (const k of personsWith.get(words[0]!) ?? []) if (best < 0 || personWords[k]!.lastUse > personWords[best]!.lastUse) best = k;
       }
       if (best >= 0) {
         const p = personWords[best]!;
         index = p.cluster;
         p.lastUse = m.start;
-        if (words.length > p.words.length) p.words = words;
+        if (words.length > p.words.length) {
+          for (const w of words) {
+            if (p.words.includes(w)) continue;
+            let list = personsWith.get(w);
+            if (list === undefined) personsWith.set(w, (list = []));
+            list.push(best);
+          }
+          p.words = words;
+        }
       } else {
         index = clusters.length;
         clusters.push({ type: 'PER', name: '', names: [], pronouns: [] });
         personWords.push({ words, cluster: index, lastUse: m.start });
+        const k = personWords.length - 1;
+        for (const w of new Set(words)) {
+          let list = personsWith.get(w);
+          if (list === undefined) personsWith.set(w, (list = []));
+          list.push(k);
+        }
       }
     } else {
       const key = m.type + ':' + words.join(' ');
@@ -92,13 +115,14 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
 
   const referentOfToken = new Int32Array(doc.tokens.length).fill(-1);
   let lastPerson = -1;
+  const bodyFrom = firstBodyToken(doc);
   for (let t = 0; t < doc.tokens.length; t++) {
     const c = clusterOfToken[t]!;
     if (c >= 0 && clusters[c]!.type === 'PER') {
       lastPerson = c;
       continue;
     }
-    if (lastPerson >= 0 && PRONOUNS_PERSON.has(doc.tokens.norm[t]!) && quoted?.[t] !== 1 && t >= firstBodyToken(doc)) {
+    if (lastPerson >= 0 && t >= bodyFrom && PRONOUNS_PERSON.has(doc.tokens.norm[t]!) && quoted?.[t] !== 1) {
       referentOfToken[t] = lastPerson;
       clusters[lastPerson]!.pronouns.push(t);
     }
@@ -130,6 +154,12 @@ function consistentTypes(doc: Doc, mentions: readonly EntityMention[]): EntityMe
     for (const [type, n] of t) if (type !== 'PER' && (best === null || n > t.get(best)!)) best = type;
     return best === null ? m : { ...m, type: best };
   });
+}
+
+function endsWith(long: readonly string[], short: readonly string[]): boolean {
+  const off = long.length - short.length;
+  for (let i = 0; i < short.length; i++) if (long[off + i] !== short[i]) return false;
+  return true;
 }
 
 function firstBodyToken(doc: Doc): number {

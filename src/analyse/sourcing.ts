@@ -32,6 +32,9 @@ const NOTE_PATTERNS: readonly [RegExp, SourceNoteKind][] = [
   [/\b(?:declined|refused|asked not|did not want|didn[’']t want) to be (?:named|identified)\b|\b(?:on|under) (?:the )?condition (?:of|that they not be named|of not being named)\b|\bspeaking anonymously\b|\bunnamed\b/giu, 'not named'],
 ];
 
+/** The words every note phrase contains one of. */
+const NOTE_TRIGGERS = new Set('reached contacted comment respond reply return answer elaborate discuss named identified condition anonymously unnamed'.split(' '));
+
 const ORGANISATION_WORDS = /^(?:inc|corp|co|ltd|llc|plc|group|party|council|ministry|department|agency|university|college|institute|association|foundation|committee|commission|bank|court|police|army|company|news|times|post|press|network|service|office|organization|organisation|union|league|club|fund)$/;
 
 export function analyseSourcing(doc: Doc, mentions: readonly EntityMention[]): SourcingResult {
@@ -56,11 +59,21 @@ export function analyseSourcing(doc: Doc, mentions: readonly EntityMention[]): S
     return q;
   });
 
-  for (const [re, note] of NOTE_PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
-      if (m.index < doc.bodyStart) continue;
-      book.note(firstTokenAt(doc, m.index), { start: m.index, end: m.index + m[0].length, note });
+  // The phrases are looked for only around the words they end on: a regular expression over the whole
+  // text would cost more than everything else here.
+  const seen = new Set<number>();
+  for (let t = 0; t < doc.tokens.length; t++) {
+    if (!NOTE_TRIGGERS.has(doc.tokens.norm[t]!) || doc.tokens.start[t]! < doc.bodyStart) continue;
+    const from = Math.max(doc.bodyStart, doc.tokens.start[t]! - 60);
+    const window = doc.text.slice(from, doc.tokens.end[t]! + 30);
+    for (const [re, note] of NOTE_PATTERNS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+        const start = from + m.index;
+        if (seen.has(start)) continue;
+        seen.add(start);
+        book.note(firstTokenAt(doc, start), { start, end: start + m[0].length, note });
+      }
     }
   }
 
