@@ -37,6 +37,10 @@ const FUNCTION_WORDS = new Set(
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 const PREPOSITIONS = new Set('in on at during after before for with by from since about under over into through'.split(' '));
 const WINDOW = 14;
+/** Words after which a cue word is a noun. */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'no', 'any', 'whose']);
+/** Words of "is said to have", "was quoted as", skipped between a speaker and the cue. */
+const HEARSAY = new Set(['said', 'to', 'quoted', 'as', 'reported', 'believed', 'understood', 'known']);
 /** "…, saying "…"": cues whose speaker is the subject of the sentence. */
 const PARTICIPLES = new Set('saying adding telling writing noting explaining warning insisting arguing claiming declaring announcing stating'.split(' '));
 
@@ -155,8 +159,11 @@ class Context {
   isCue(t: number, cues: ReadonlySet<string>): TokenRange | null {
     const w = this.norm(t);
     if (w === 'according' && t + 1 < this.n && this.norm(t + 1) === 'to') return { tokenStart: t, tokenEnd: t + 2 };
-    // Cues are verbs: lower-case, except in a headline written in Title Case.
-    if (cues.has(w) && this.kind(t) === TokenKind.Word && (!this.isCapital(t) || this.inTitle(t))) return { tokenStart: t, tokenEnd: t + 1 };
+    // Cues are verbs: lower-case (except in a headline written in Title Case), and not after an article
+    // or a possessive ("the comment", "his claims", "a statement").
+    if (!cues.has(w) || this.kind(t) !== TokenKind.Word || (this.isCapital(t) && !this.inTitle(t))) return null;
+    if (t > 0 && NOUN_MARKERS.has(this.norm(t - 1))) return null;
+    return { tokenStart: t, tokenEnd: t + 1 };
     return null;
   }
 }
@@ -164,7 +171,8 @@ class Context {
 /** The speaker phrase ending just before token `cue` (skipping "also", "has"…), going left to `limit`. */
 function phraseBefore(ctx: Context, cue: number, limit: number, toComma: boolean): TokenRange | null {
   let end = cue;
-  while (end - 1 >= limit && end > cue - 3 && BETWEEN.has(ctx.norm(end - 1))) end--;
+  // "he also said", "she has told", "the judge is said to have warned".
+  while (end - 1 >= limit && end > cue - 5 && (BETWEEN.has(ctx.norm(end - 1)) || HEARSAY.has(ctx.norm(end - 1)))) end--;
   // "Worker Jiang Li Lung, 22, said" / "Khalimov, a 40-year-old native of Dushanbe, said": step over the apposition.
   if (end - 1 > limit && ctx.norm(end - 1) === ',') {
     let k = end - 2;
@@ -240,7 +248,7 @@ function directQuotes(ctx: Context): Candidate[] {
     const b = ctx.tokenFrom(q.closeEnd);
     for (let t = a; t < b; t++) ctx.quoted[t] = 1;
   }
-  let prev: { at: Attribution; lastParagraph: number } | null = null;
+  let prev: { at: Attribution; lastParagraph: number; sentence: number } | null = null;
   for (let i = 0; i < spans.length; i++) {
     const q = spans[i]!;
     const attribution: Attribution = { start: q.start, end: q.end, direct: true, unclosed: !q.closed };
@@ -254,12 +262,15 @@ function directQuotes(ctx: Context): Candidate[] {
     if (found) attribution.cue = found.cue;
     if (found && speaker) {
       attribution.speaker = speaker;
+    } else if (found && prev?.at.speaker && prev.sentence === ctx.sentenceOf[firstIn]) {
+      // "he called her "crazy," said she has a "low I.Q."": the same speaker as the quote before.
+      attribution.speaker = prev.at.speaker;
     } else if (prev?.at.speaker && (prev.lastParagraph === paragraph || (prev.lastParagraph === paragraph - 1 && startsParagraph(ctx, firstIn)))) {
       // A second quote in the same paragraph, or a paragraph that is only a quote: the same speaker.
       attribution.speaker = prev.at.speaker;
     }
     out.push({ span: q, at: attribution, inClause: false });
-    if (isSpeech(ctx, q, attribution, false)) prev = { at: attribution, lastParagraph };
+    if (isSpeech(ctx, q, attribution, false)) prev = { at: attribution, lastParagraph, sentence: ctx.sentenceOf[firstIn]! };
   }
   return out;
 }
@@ -277,10 +288,14 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   const inverted = ctx.isCue(t, QUOTE_CUES);
   if (inverted) {
     const speaker = phraseAfter(ctx, inverted.tokenEnd, stop);
-    if (speaker) return { cue: inverted, speaker };
+    // "said Khalimov, …" / "said the minister." — but not "said she has …", where a clause follows.
+    const next = speaker ? speaker.tokenEnd : inverted.tokenEnd;
+    const ends = next >= ctx.n || ctx.isBreak(next) || AFTER_NP_STOPS.has(ctx.norm(next));
+    if (speaker && ends) return { cue: inverted, speaker };
     return null;
   }
-  for (let k = t; k < stop && k - t <= 12; k++) {
+  const far = Math.min(limit, from + 30);
+  for (let k = t; k < far && k - t <= 26; k++) {
     if (ctx.paragraphOf[k] !== paragraph || ctx.quoted[k] === 1 || (ctx.isBreak(k) && ctx.norm(k) !== ',')) return null;
     if (k > t && NP_STOPS.has(ctx.norm(k)) && !QUOTE_CUES.has(ctx.norm(k))) return null;
     const cue = ctx.isCue(k, QUOTE_CUES);
@@ -288,8 +303,16 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
       let end = k;
       while (end > t + 1 && BETWEEN.has(ctx.norm(end - 1))) end--;
       if (ctx.norm(end - 1) === ',') end--;
-      // "the man's attorney, Lopa Blumenthal, told": the whole phrase, appositions and all.
-      return end > t ? { cue, speaker: { tokenStart: t, tokenEnd: end } } : null;
+      if (end <= t) return null;
+      // "the man's attorney, Lopa Blumenthal, told": the whole phrase, appositions and all; a long one
+      // ("Saeed Ghasseminejad, a research fellow at …, a … institute, told") keeps its head.
+      if (end - t > 12) {
+        let comma = t;
+        while (comma < end && ctx.norm(comma) !== ',') comma++;
+        if (comma - t > 12 || comma === t) return null;
+        end = comma;
+      }
+      return { cue, speaker: { tokenStart: t, tokenEnd: end } };
     }
   }
   return null;
@@ -309,22 +332,37 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
     }
     const cue = ctx.isCue(k, QUOTE_CUES);
     if (cue) {
-      const speaker = PARTICIPLES.has(ctx.norm(k)) ? sentenceSubject(ctx, s0.tokenStart, k) : (phraseBefore(ctx, k, s0.tokenStart, false) ?? sentenceSubject(ctx, s0.tokenStart, k));
+      const speaker = PARTICIPLES.has(ctx.norm(k)) ? (nameBefore(ctx, k, s0.tokenStart) ?? sentenceSubject(ctx, s0.tokenStart, k)) : (phraseBefore(ctx, k, s0.tokenStart, false) ?? sentenceSubject(ctx, s0.tokenStart, k));
       if (speaker) return { cue, speaker };
       const after = phraseAfter(ctx, cue.tokenEnd, last + 1);
       return after ? { cue, speaker: after } : null;
     }
   }
   // "Babić: "…"" / "Senad Mehmedbasic, gynaecologist from Sarajevo: "…"": a name and a colon open the paragraph.
-  if (ctx.norm(last) === ':' && last - s0.tokenStart <= 9 && last > s0.tokenStart && ctx.isCapital(s0.tokenStart) && startsParagraph(ctx, s0.tokenStart)) {
-    let end = last;
-    for (let k = s0.tokenStart + 1; k < last; k++) if (ctx.norm(k) === ',') {
-      end = k;
-      break;
+  if (ctx.norm(last) === ':') {
+    let p0 = last;
+    while (p0 > 0 && last - p0 <= 9 && !startsParagraph(ctx, p0)) p0--;
+    if (startsParagraph(ctx, p0) && last - p0 <= 9 && last > p0 && ctx.isCapital(p0)) {
+      let end = last;
+      for (let k = p0 + 1; k < last; k++)
+        if (ctx.norm(k) === ',') {
+          end = k;
+          break;
+        }
+      return { cue: { tokenStart: last, tokenEnd: last + 1 }, speaker: { tokenStart: p0, tokenEnd: end } };
     }
-    return { cue: { tokenStart: last, tokenEnd: last + 1 }, speaker: { tokenStart: s0.tokenStart, tokenEnd: end } };
   }
   return null;
+}
+
+/** "Brzezinski saying …": a name (capitalised words) or a pronoun right before the cue. */
+function nameBefore(ctx: Context, cue: number, limit: number): TokenRange | null {
+  const t = cue - 1;
+  if (t < limit) return null;
+  if (SUBJECT_PRONOUNS.has(ctx.norm(t))) return { tokenStart: t, tokenEnd: cue };
+  let k = cue;
+  while (k - 1 >= limit && cue - k < 4 && ctx.kind(k - 1) === TokenKind.Word && ctx.isCapital(k - 1)) k--;
+  return k < cue ? { tokenStart: k, tokenEnd: cue } : null;
 }
 
 /** "…, saying "…"": the speaker is the sentence's subject, when it opens with a name or a pronoun. */
@@ -362,7 +400,7 @@ function isSpeech(ctx: Context, q: QuoteSpan, a: Attribution, inClause: boolean)
   const trailing = ctx.text.charCodeAt(q.end - 1);
   const nameLike = !terminal || (words <= 3 && (trailing === 0x2c || trailing === 0x2e) && !/[.,!?]/.test(ctx.text.slice(q.start, q.end - 1)));
   if (words <= 12 && nameLike && capitalised + small === words && capitalised >= 1) return false;
-  if (a.cue) return words >= 2;
+  if (a.cue) return true;
   if (inClause) return words >= 2;
   if (a.speaker) return words >= 4;
   return words >= 6 && !q.single;

@@ -82,12 +82,16 @@ export function defaultClickbaitModel(): string {
   return join(bundledModelsDir(), 'clickbait.cdm');
 }
 
-/** Languages other than these are not scored: our models read English. */
-const COVERED_LANGUAGES = new Set(['en', 'und']);
+/**
+ * Our models read English. Another language is refused only when the detector is fairly sure (a lone
+ * line of text gives it little to go on, and an undecided text is read as English).
+ */
+const NOT_ENGLISH_CONFIDENCE = 0.5;
 
 export function languageOf(doc: Doc): LanguageSection {
   const l = detectLanguageOfDoc(doc);
-  return { code: l.code, name: l.name, confidence: Math.round(l.confidence * 1000) / 1000, covered: COVERED_LANGUAGES.has(l.code) };
+  const covered = l.code === 'en' || l.code === 'und' || l.confidence < NOT_ENGLISH_CONFIDENCE;
+  return { code: l.code, name: l.name, confidence: Math.round(l.confidence * 1000) / 1000, covered };
 }
 
 export interface SourcingSections {

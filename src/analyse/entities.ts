@@ -119,7 +119,8 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
   for (let t = 0; t < doc.tokens.length; t++) {
     const c = clusterOfToken[t]!;
     if (c >= 0 && clusters[c]!.type === 'PER') {
-      lastPerson = c;
+      // A name inside a quote is the speaker talking about someone: "he said" after it is still the speaker.
+      if (quoted?.[t] !== 1) lastPerson = c;
       continue;
     }
     if (lastPerson >= 0 && t >= bodyFrom && PRONOUNS_PERSON.has(doc.tokens.norm[t]!) && quoted?.[t] !== 1) {

@@ -2,11 +2,11 @@
  * `credence ner-eval`: the entity recogniser on IOB2-tagged sentences it has not seen: entity-level
  * precision, recall and F1 over PER, ORG and LOC, and per type (MISC apart).
  */
-import { resolve } from 'node:path';
 import { UsageError } from '../article/errors.js';
 import { readIobFile } from '../learn/ner/data.js';
 import { evaluate } from '../learn/ner/evaluate.js';
 import { loadNer } from '../learn/ner/ner.js';
+import { defaultNerModel } from '../analyse/engine.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { progressFor } from './progress.js';
 
@@ -16,13 +16,8 @@ interface EvalFlags {
   json?: boolean;
 }
 
-/** The bundled model's path (models/ner.cdm next to the package). */
-export function bundledNerModel(): string {
-  return resolve(new URL('../../models/ner.cdm', import.meta.url).pathname);
-}
-
 export async function nerEval(io: Io, flags: EvalFlags): Promise<number> {
-  const modelPath = flags.model ?? bundledNerModel();
+  const modelPath = flags.model ?? defaultNerModel();
   const model = loadNer(modelPath);
   const problems = new Problems(io);
   const sentences = readIobFile(flags.data, (e) => problems.error(e));
