@@ -71,14 +71,10 @@ function headlineFormSignal({ doc, lexical }: SignalInputs): Signal {
   const capSpans = tokenSpans(doc, caps.tokens);
   const markSpans = tokenSpans(doc, marks.exclamation.tokens);
   // Reliable news almost never has a headline word in capitals (97.5th percentile of the share: 0.2).
-  if ((caps.share >= 0.3 && caps.words >= 3) || markSpans.length >= 2) {
-    const why = caps.share >= 0.3 && caps.words >= 3 ? `${pct(caps.share)} of the headline's words are in capitals` : plural(markSpans.length, 'exclamation mark');
-    return signal('headline-form', label, 'fail', why, [...markSpans, ...capSpans], caps.share);
-  }
-  if (markSpans.length > 0 || caps.caps > 0) {
-    const parts = [markSpans.length ? plural(markSpans.length, 'exclamation mark') : '', caps.caps ? plural(caps.caps, 'word') + ' in capitals' : ''];
-    return signal('headline-form', label, 'warn', parts.filter(Boolean).join(' and '), [...markSpans, ...capSpans], caps.share);
-  }
+  const parts = [markSpans.length ? plural(markSpans.length, 'exclamation mark') : '', caps.caps ? `${plural(caps.caps, 'word')} in capitals` : ''].filter(Boolean);
+  const evidence = [...markSpans, ...capSpans].sort((a, b) => a.start - b.start);
+  if ((caps.share >= 0.3 && caps.words >= 3) || markSpans.length >= 2) return signal('headline-form', label, 'fail', parts.join(' and '), evidence, caps.share);
+  if (parts.length > 0) return signal('headline-form', label, 'warn', parts.join(' and '), evidence, caps.share);
   return signal('headline-form', label, 'pass', 'no words in capitals, no exclamation marks', [], caps.share);
 }
 
@@ -119,8 +115,9 @@ function anonymousSignal({ sourcing }: SignalInputs): Signal {
   const who = [...new Set(anonymous.map((q) => sourcing.sources[q.source!]!.name))].slice(0, 3).map((n) => `"${n}"`);
   const evidence = anonymous.flatMap((q) => (q.speaker ? [{ start: q.speaker.start, end: q.speaker.end }] : []));
   const reason = `${anonymous.length} of ${plural(attributed.length, 'attributed statement')} ${anonymous.length === 1 ? 'comes' : 'come'} from unnamed sources${who.length ? ' (' + who.join(', ') + ')' : ''}`;
-  if (share >= 0.5) return signal('anonymous-sources', label, 'fail', reason, evidence, share);
-  if (share >= 0.25) return signal('anonymous-sources', label, 'warn', reason, evidence, share);
+  // Reliable-labelled articles of the shared sets: median share 0.13-0.18, 75th percentile 0.3, 90th 0.5-0.63.
+  if (share * 3 >= 2 && anonymous.length >= 2) return signal('anonymous-sources', label, 'fail', reason, evidence, share);
+  if (share * 3 >= 1) return signal('anonymous-sources', label, 'warn', reason, evidence, share);
   return signal('anonymous-sources', label, 'pass', anonymous.length === 0 ? 'every attributed statement names its source' : reason, evidence, share);
 }
 
@@ -132,11 +129,14 @@ function claimsAttributedSignal({ claims, sourcing, doc }: SignalInputs): Signal
   if (body.length === 0) return signal('claims-attributed', label, 'n/a', 'no check-worthy claims in the body');
   const unattributed = body.filter((c) => !sourcing.quotes.some((q) => q.start < c.end && c.start < q.end));
   const share = 1 - unattributed.length / body.length;
-  const reason = `${body.length - unattributed.length} of ${plural(body.length, 'check-worthy claim')} ${body.length - unattributed.length === 1 ? 'is' : 'are'} attributed`;
+  const attributed = body.length - unattributed.length;
+  const reason = `${attributed} of ${plural(body.length, 'check-worthy claim')} ${attributed === 1 ? 'is' : 'are'} attributed to a source`;
   const evidence = unattributed.map((c) => ({ start: c.start, end: c.end }));
-  if (share < 0.25) return signal('claims-attributed', label, 'fail', reason, evidence, share);
-  if (share < 0.5) return signal('claims-attributed', label, 'warn', reason, evidence, share);
-  return signal('claims-attributed', label, 'pass', reason, evidence, share);
+  // News states many facts in its own voice: on the shared sets reliable articles attribute fewer of their
+  // claims than unreliable ones (median 0.17-0.25 against 0.36-0.38). So this only warns, and only when
+  // several claims are made and none says where it comes from.
+  if (attributed === 0 && body.length >= 3) return signal('claims-attributed', label, 'warn', `none of ${plural(body.length, 'check-worthy claim')} is attributed to a source`, evidence, share);
+  return signal('claims-attributed', label, 'pass', reason, evidence.slice(0, 3), share);
 }
 
 /**

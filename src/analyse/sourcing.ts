@@ -243,13 +243,23 @@ class SourceBook {
     return { key: 'entity:' + c, name: this.entities.clusters[c]!.name, kind: 'person', entity: c, ...(role ? { role } : {}) };
   }
 
+  /** Capitalised words, not counting a common word capitalised only because it starts the sentence ("One mom"). */
   private capitalisedWords(p: TokenRange): number {
     let n = 0;
     for (let t = p.tokenStart; t < p.tokenEnd; t++) {
       const ch = this.doc.text.charCodeAt(this.doc.tokens.start[t]!);
-      if (ch >= 0x41 && ch <= 0x5a && this.doc.tokens.kind[t] === TokenKind.Word) n++;
+      if (!(ch >= 0x41 && ch <= 0x5a && this.doc.tokens.kind[t] === TokenKind.Word)) continue;
+      const w = this.doc.tokens.norm[t]!;
+      if ((DETERMINERS.has(w) || ANONYMOUS_HEADS.has(w)) && this.startsSentence(t)) continue;
+      n++;
     }
     return n;
+  }
+
+  private startsSentence(t: number): boolean {
+    if (t === 0) return true;
+    const prev = this.doc.tokens.norm[t - 1]!;
+    return prev === '.' || prev === '!' || prev === '?' || this.doc.text.slice(this.doc.tokens.end[t - 1]!, this.doc.tokens.start[t]!).includes('\n');
   }
 
   /**

@@ -31,7 +31,7 @@ export function renderReport(r: Report, text: string, c: Style, colour: boolean)
   if (r.headline !== undefined) out.push('', ...renderHeadline(r.headline, text, c));
   if (r.claims !== undefined) out.push('', ...renderClaims(r.claims, text, c));
   if (r.sourcing !== undefined) out.push('', ...renderSourcing(r.sourcing, text, c));
-  if (r.entities !== undefined && r.entities.length > 0) out.push('', ...renderEntities(r.entities, c));
+  if (r.entities !== undefined && r.entities.some((e) => e.type !== 'MISC')) out.push('', ...renderEntities(r.entities, c));
   out.push('');
   return out.join('\n');
 }

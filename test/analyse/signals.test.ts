@@ -71,6 +71,21 @@ describe('analyseSignals', () => {
     expect(s[0]!.reason).toMatch(/Spanish/);
   });
 
+  it('warns only when several check-worthy claims are made and none is attributed', () => {
+    const body = 'The port lost 4 million dollars last year. Ships fell by a third. Fees rose 20 percent. Officials said the harbour would close.';
+    const doc = makeDoc({ title: 'Harbour', body });
+    const { sourcing } = analyseSourcing(doc, []);
+    const claim = (s: string) => ({ start: doc.text.indexOf(s), end: doc.text.indexOf(s) + s.length, score: 0.9, kinds: [] });
+    const run = (claims: ReturnType<typeof claim>[]) =>
+      analyseSignals({ doc, words: 30, language: ENGLISH, clickbait: 0.1, sourcing, claims }).find((x) => x.id === 'claims-attributed')!;
+    const three = ['The port lost 4 million dollars last year.', 'Ships fell by a third.', 'Fees rose 20 percent.'].map(claim);
+    expect(run(three)).toMatchObject({ status: 'warn', value: 0 });
+    expect(run(three)!.evidence).toHaveLength(3);
+    expect(run([...three, claim('Officials said the harbour would close.')])).toMatchObject({ status: 'pass', value: 0.25 });
+    expect(run(three.slice(0, 2)).status).toBe('pass');
+    expect(run([]).status).toBe('n/a');
+  });
+
   it('marks rates n/a on texts too short to measure', () => {
     const s = signalsOf('Short', 'Too short to say anything.');
     expect(s.get('loaded-language')!.status).toBe('n/a');
