@@ -22,7 +22,9 @@ export const QUOTE_CUES = words(`
   caution cautions cautioned concede concedes conceded reiterate reiterates reiterated reveal reveals
   revealed assert asserts asserted mention mentions mentioned describe describes described call calls
   called write writes wrote read reads saying adding telling writing noting explaining warning insisting
-  arguing claiming declaring announcing stating
+  arguing claiming declaring announcing stating dished dishes gushed gushes confessed confesses teased teases
+  rapped raps sang sings chanted captioned penned snapped fumed exclaimed screamed laughed sighed
+  responds explains
 `);
 
 /** Verbs that report speech or writing without quotation marks ("X said that …", "…, police said"). */

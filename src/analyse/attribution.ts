@@ -24,6 +24,8 @@ export interface Attribution {
   cue?: TokenRange;
   /** The speaker phrase's tokens nearest the quote. */
   speaker?: TokenRange;
+  /** A direct quote ending in a comma or stop right before its cue ("“No,” she said"). */
+  framed?: boolean;
 }
 
 /** Words that may sit between a speaker and the cue ("he also said", "she has told"). */
@@ -34,7 +36,7 @@ const BETWEEN = new Set(
 const FUNCTION_WORDS = new Set(
   'a an the this that these those and or but so to of in on at by for with from as than then had has have was were is are be been being did do does will would could should can may might not also just only even still later when while after before if because although though since until where which what who whom whose late early'.split(' '),
 );
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', "he's", "she's", "they're", "he'd", "she'd"]);
 const PREPOSITIONS = new Set('in on at during after before for with by from since about under over into through'.split(' '));
 const WINDOW = 14;
 /** Words after which a cue word is a noun. */
@@ -129,6 +131,12 @@ class Context {
     const s = this.norm(t);
     return s === '.' || s === '!' || s === '?' || s === ';';
   }
+  /** "Said Pauly D: …", "Writes Chang, …": an inverted cue that opens its sentence. */
+  opensSentence(t: number): boolean {
+    if (t === 0) return true;
+    if (this.paragraphOf[t - 1] !== this.paragraphOf[t]) return true;
+    return this.isTerminal(t - 1);
+  }
   inTitle(t: number): boolean {
     return this.doc.tokens.start[t]! < this.doc.titleEnd;
   }
@@ -161,7 +169,7 @@ class Context {
     if (w === 'according' && t + 1 < this.n && this.norm(t + 1) === 'to') return { tokenStart: t, tokenEnd: t + 2 };
     // Cues are verbs: lower-case (except in a headline written in Title Case), and not after an article
     // or a possessive ("the comment", "his claims", "a statement").
-    if (!cues.has(w) || this.kind(t) !== TokenKind.Word || (this.isCapital(t) && !this.inTitle(t))) return null;
+    if (!cues.has(w) || this.kind(t) !== TokenKind.Word || (this.isCapital(t) && !this.inTitle(t) && !this.opensSentence(t))) return null;
     if (t > 0 && NOUN_MARKERS.has(this.norm(t - 1))) return null;
     return { tokenStart: t, tokenEnd: t + 1 };
     return null;
@@ -222,6 +230,7 @@ function cleanSpeaker(ctx: Context, r: TokenRange | null | undefined): TokenRang
   while (a < b && FUNCTION_WORDS.has(ctx.norm(a)) && !/^(a|an|the|this|these|those)$/.test(ctx.norm(a))) a++;
   while (b > a && (FUNCTION_WORDS.has(ctx.norm(b - 1)) || ctx.isBreak(b - 1))) b--;
   if (b <= a) return null;
+  if (b - a === 1 && /^(it|this|that|there|which|what|who)$/.test(ctx.norm(a))) return null;
   let noun = false;
   for (let t = a; t < b && !noun; t++) noun = ctx.kind(t) === TokenKind.Word && !FUNCTION_WORDS.has(ctx.norm(t));
   return noun ? { tokenStart: a, tokenEnd: b } : null;
@@ -257,7 +266,10 @@ function directQuotes(ctx: Context): Candidate[] {
     const after = ctx.tokenFrom(q.closeEnd);
     const paragraph = ctx.paragraphOf[Math.min(firstIn, ctx.n - 1)] ?? 0;
     const lastParagraph = after > 0 ? ctx.paragraphOf[Math.min(after - 1, ctx.n - 1)]! : paragraph;
-    const found = speakerAfter(ctx, after, nextOpen, lastParagraph) ?? speakerBefore(ctx, firstIn - 1, paragraph);
+    const afterwards = speakerAfter(ctx, after, nextOpen, lastParagraph);
+    const found = afterwards ?? speakerBefore(ctx, firstIn - 1, paragraph);
+    // "“No,” she said": a quote closed by its own attribution is speech, however short or capitalised.
+    attribution.framed = afterwards !== null && /[,.!?]$/.test(doc.text.slice(q.start, q.end));
     const speaker = cleanSpeaker(ctx, found?.speaker);
     if (found) attribution.cue = found.cue;
     if (found && speaker) {
@@ -285,6 +297,7 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   const stop = Math.min(limit, from + WINDOW);
   while (t < stop && (ctx.norm(t) === ',' || ctx.norm(t) === '—' || ctx.norm(t) === '–' || ctx.norm(t) === '-')) t++;
   if (t >= stop || ctx.paragraphOf[t] !== paragraph) return null;
+  if (PREPOSITIONS.has(ctx.norm(t)) || AFTER_NP_STOPS.has(ctx.norm(t))) return null;
   const inverted = ctx.isCue(t, QUOTE_CUES);
   if (inverted) {
     const speaker = phraseAfter(ctx, inverted.tokenEnd, stop);
@@ -304,6 +317,11 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
       while (end > t + 1 && BETWEEN.has(ctx.norm(end - 1))) end--;
       if (ctx.norm(end - 1) === ',') end--;
       if (end <= t) return null;
+      // Without an apposition a speaker phrase is short ("the 40-year-old", "Treasurer Bob Crane"): longer
+      // runs hold a verb of their own ("Big Bank Hank then made another …").
+      let firstComma = t;
+      while (firstComma < end && ctx.norm(firstComma) !== ',') firstComma++;
+      if (firstComma - t > 7) return null;
       // "the man's attorney, Lopa Blumenthal, told": the whole phrase, appositions and all; a long one
       // ("Saeed Ghasseminejad, a research fellow at …, a … institute, told") keeps its head.
       if (end - t > 12) {
@@ -321,6 +339,8 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
 /** X said: "…" / X told Reuters, "…" / according to X, "…" / X called it "a disaster". */
 function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: TokenRange; speaker: TokenRange } | null {
   if (last < 0) return null;
+  // "Rosenbaum said in a statement:" and the quote in a paragraph of its own.
+  if (ctx.paragraphOf[last] !== paragraph && ctx.norm(last) === ':') paragraph = ctx.paragraphOf[last]!;
   const sentence = ctx.sentenceOf[last]!;
   const s0 = ctx.doc.sentences[sentence]!;
   for (let k = last; k >= 0 && last - k <= 6; k--) {
@@ -399,10 +419,10 @@ function isSpeech(ctx: Context, q: QuoteSpan, a: Attribution, inClause: boolean)
   // but the small ones, and no punctuation of speech.
   const trailing = ctx.text.charCodeAt(q.end - 1);
   const nameLike = !terminal || (words <= 3 && (trailing === 0x2c || trailing === 0x2e) && !/[.,!?]/.test(ctx.text.slice(q.start, q.end - 1)));
-  if (words <= 12 && nameLike && capitalised + small === words && capitalised >= 1) return false;
+  if (words <= 12 && nameLike && capitalised + small === words && capitalised >= 1 && a.framed !== true) return false;
   if (a.cue) return true;
   if (inClause) return words >= 2;
-  if (a.speaker) return words >= 4;
+  if (a.speaker) return words >= 2;
   return words >= 6 && !q.single;
 }
 
@@ -468,6 +488,10 @@ function accordingTo(ctx: Context, cue: TokenRange, segStart: number, end: numbe
 
 /** Nouns as often as verbs: a cue only when "that" follows ("the study shows that …", not "TV shows"). */
 const AMBIGUOUS = new Set('claims notes states reports report shows show shown finds find found adds'.split(' '));
+/** Words that start an adjunct after a cue ("said Thursday", "told reporters last week"). */
+const ADJUNCT_STARTS = new Set(
+  'on in at during last this yesterday today tonight earlier later recently monday tuesday wednesday thursday friday saturday sunday adding according when while after before as of to'.split(' '),
+);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** Listeners after "told": "told reporters", "told the AP", "told CNN's Don Lemon". */
 const LISTENERS = new Set('me us him her them you reporters journalists police investigators officers friends colleagues'.split(' '));
@@ -508,7 +532,13 @@ function reportedAround(ctx: Context, cue: TokenRange, segStart: number, end: nu
   }
   // "…, X said (on Thursday / in a statement / told the Tajik service of Radio Liberty)." : the clause
   // before the comma is what was said, when little follows the cue.
-  let clauseEnd = end - cue.tokenEnd <= 9 ? end : -1;
+  // What follows the cue in "…, X said ___": nothing, or adjuncts ("on Thursday", "in a statement", "told
+  // the Tajik service of Radio Liberty"), never a clause of its own ("…, who asked not to be named, told
+  // reporters the talks had ended").
+  let rest = cue.tokenEnd;
+  if (TELL_CUES.has(w)) rest = skipListener(ctx, rest, end);
+  const adjunctsOnly = rest >= end || PREPOSITIONS.has(ctx.norm(rest)) || ADJUNCT_STARTS.has(ctx.norm(rest)) || ctx.isBreak(rest);
+  let clauseEnd = end - cue.tokenEnd <= 9 && adjunctsOnly ? end : -1;
   // "…, he said in a letter, and …": the attribution ends at a comma before the next clause.
   for (let k = cue.tokenEnd; clauseEnd < 0 && k < end && k - cue.tokenEnd <= 7; k++) {
     if (ctx.norm(k) === ',' && k + 1 < end && /^(and|but|while|whereas)$/.test(ctx.norm(k + 1))) clauseEnd = k;

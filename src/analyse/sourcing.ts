@@ -187,6 +187,8 @@ class SourceBook {
     const { clusters, clusterOfToken, referentOfToken } = entities;
     const words: string[] = [];
     for (let t = p.tokenStart; t < p.tokenEnd; t++) words.push(doc.tokens.norm[t]!);
+    // "he's" / "she'd": the pronoun.
+    if (words.length === 1) words[0] = words[0]!.replace(/'(s|d|re|ll)$/, '');
     const text = textOf(doc, p);
 
     // A recognised person in the phrase (the last one: "Putin's spokesman Dmitry Peskov"), else an organisation.

@@ -100,6 +100,28 @@ describe('analyseSourcing', () => {
     expect(entities.map((e) => e.name)).toEqual(['Port of Wellmouth', 'Maria Okafor', 'Harbour Authority', 'Tom Reyes']);
   });
 
+  it('reads interview and inverted layouts: "Said X:", a statement paragraph, a one-word answer', () => {
+    const body = [
+      'The harbour board met on Monday.',
+      'Said board member Tom Reyes: “We will not sell the port.”',
+      'Reyes said in a statement:',
+      '“The port belongs to the town and it will stay that way.”',
+      '“No,” Reyes said when asked if the vote could be reversed. “Never, ever.”',
+      'A spokesperson, who asked not to be named, told reporters the talks had ended.',
+    ].join('\n\n');
+    const d = makeDoc({ title: 'Board keeps the port', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Tom Reyes', 'PER'], ['Reyes', 'PER']]));
+    const quoted = r.sourcing.quotes.filter((q) => q.direct).map((q) => [d.text.slice(q.start, q.end), q.source === undefined ? null : r.sourcing.sources[q.source]!.name]);
+    expect(quoted).toEqual([
+      ['We will not sell the port.', 'Tom Reyes'],
+      ['The port belongs to the town and it will stay that way.', 'Tom Reyes'],
+      ['No,', 'Tom Reyes'],
+      ["Never, ever.", "Tom Reyes"],
+    ]);
+    const reported = r.sourcing.quotes.filter((q) => !q.direct).map((q) => [d.text.slice(q.start, q.end), q.source === undefined ? null : r.sourcing.sources[q.source]!.kind]);
+    expect(reported).toContainEqual(['the talks had ended', 'anonymous']);
+  });
+
   it('gives a partial answer on broken text, never an error', () => {
     const nasty = [
       '"'.repeat(10_000),
