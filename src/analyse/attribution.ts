@@ -100,13 +100,20 @@ class Context {
     doc.sentences.forEach((s, i) => {
       for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentenceOf[t] = i;
     });
+    // Paragraph number per token: any line break between two tokens starts a new paragraph ("\n" and
+    // "\n\n" alike count one).
     this.paragraphOf = new Int32Array(this.n);
     let p = 0;
-    let at = 0;
-    for (let t = 0; t < this.n; t++) {
-      const s = tokens.start[t]!;
-      for (let k = at; k < s; k++) if (text.charCodeAt(k) === 10) p++;
-      at = s;
+    for (let t = 1; t < this.n; t++) {
+      const from = tokens.end[t - 1]!;
+      const to = tokens.start[t]!;
+      for (let k = from; k < to; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || c === 13) {
+          p++;
+          break;
+        }
+      }
       this.paragraphOf[t] = p;
     }
   }
@@ -181,6 +188,8 @@ function phraseBefore(ctx: Context, cue: number, limit: number, toComma: boolean
   let end = cue;
   // "he also said", "she has told", "the judge is said to have warned".
   while (end - 1 >= limit && end > cue - 5 && (BETWEEN.has(ctx.norm(end - 1)) || HEARSAY.has(ctx.norm(end - 1)))) end--;
+  // "Obama smiled and said": the subject of the first verb.
+  if (end - 2 > limit && ctx.norm(end - 1) === 'and' && ctx.kind(end - 2) === TokenKind.Word && !ctx.isCapital(end - 2) && !FUNCTION_WORDS.has(ctx.norm(end - 2))) end -= 2;
   // "Worker Jiang Li Lung, 22, said" / "Khalimov, a 40-year-old native of Dushanbe, said": step over the apposition.
   if (end - 1 > limit && ctx.norm(end - 1) === ',') {
     let k = end - 2;
@@ -296,7 +305,8 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   let t = from;
   const stop = Math.min(limit, from + WINDOW);
   while (t < stop && (ctx.norm(t) === ',' || ctx.norm(t) === '—' || ctx.norm(t) === '–' || ctx.norm(t) === '-')) t++;
-  if (t >= stop || ctx.paragraphOf[t] !== paragraph) return null;
+  if (t >= stop) return null;
+  if (ctx.paragraphOf[t] !== paragraph) return signature(ctx, from, stop);
   if (PREPOSITIONS.has(ctx.norm(t)) || AFTER_NP_STOPS.has(ctx.norm(t))) return null;
   const inverted = ctx.isCue(t, QUOTE_CUES);
   if (inverted) {
@@ -334,6 +344,19 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
     }
   }
   return null;
+}
+
+/** A quote signed on the next line: "…" / "--Mike Ditka" (a dash, a name, nothing else on the line). */
+function signature(ctx: Context, from: number, stop: number): { cue: TokenRange; speaker: TokenRange } | null {
+  let t = from;
+  const dash = t;
+  while (t < stop && /^[-—–]$/.test(ctx.norm(t))) t++;
+  if (t === dash || t >= stop) return null;
+  const line = ctx.paragraphOf[t]!;
+  let e = t;
+  while (e < stop && ctx.paragraphOf[e] === line && e - t < 6 && ctx.kind(e) === TokenKind.Word && ctx.isCapital(e)) e++;
+  const lineEnds = e >= ctx.n || ctx.paragraphOf[e] !== line || ctx.norm(e) === ',';
+  return e > t && lineEnds ? { cue: { tokenStart: dash, tokenEnd: t }, speaker: { tokenStart: t, tokenEnd: e } } : null;
 }
 
 /** X said: "…" / X told Reuters, "…" / according to X, "…" / X called it "a disaster". */
@@ -391,6 +414,8 @@ function sentenceSubject(ctx: Context, from: number, to: number): TokenRange | n
   while (k < to && ctx.isBreak(k)) k++;
   if (k >= to) return null;
   if (/^(he|she|they|we|i)$/.test(ctx.norm(k))) return { tokenStart: k, tokenEnd: k + 1 };
+  // "Asked whether …, Obama said": a sentence that opens with a participle has its subject later.
+  if (/(ed|ing)$/.test(ctx.norm(k))) return null;
   let e = k;
   while (e < to && e - k < 5 && ctx.isCapital(e) && ctx.kind(e) === TokenKind.Word) e++;
   return e > k ? { tokenStart: k, tokenEnd: e } : null;

@@ -122,6 +122,24 @@ describe('analyseSourcing', () => {
     expect(reported).toContainEqual(['the talks had ended', 'anonymous']);
   });
 
+  it('carries a speaker into a paragraph that is only a quote, and reads a signed quote', () => {
+    const body = [
+      '“We will rebuild the pier,” Mayor Ana Lind said.',
+      '“It will take two years and every hand we have.”',
+      'The council has not voted yet.',
+      '“Nobody asked the fishermen what they need from this town.”',
+      '-- Tom Reyes',
+    ].join('\n\n');
+    const d = makeDoc({ title: 'Pier plans', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Ana Lind', 'PER'], ['Tom Reyes', 'PER']]));
+    const who = r.sourcing.quotes.filter((q) => q.direct).map((q) => [d.text.slice(q.start, q.end).slice(0, 12), q.source === undefined ? null : r.sourcing.sources[q.source]!.name]);
+    expect(who).toEqual([
+      ['We will rebu', 'Ana Lind'],
+      ['It will take', 'Ana Lind'],
+      ['Nobody asked', 'Tom Reyes'],
+    ]);
+  });
+
   it('gives a partial answer on broken text, never an error', () => {
     const nasty = [
       '"'.repeat(10_000),
