@@ -24,7 +24,7 @@ export const QUOTE_CUES = words(`
   called write writes wrote read reads saying adding telling writing noting explaining warning insisting
   arguing claiming declaring announcing stating dished dishes gushed gushes confessed confesses teased teases
   rapped raps sang sings chanted captioned penned snapped fumed exclaimed screamed laughed sighed
-  responds explains smiled smiles grinned
+  responds explains smiled smiles grinned granted grants
 `);
 
 /** Verbs that report speech or writing without quotation marks ("X said that …", "…, police said"). */

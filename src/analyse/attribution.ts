@@ -64,7 +64,10 @@ export function findAttributions(doc: Doc): Attribution[] {
     }
     const first = ctx.tokenFrom(c.span.openAt);
     const prev = first > 0 ? ctx.sentenceOf[first - 1]! : -1;
-    if (prev >= 0 && ctx.paragraphOf[first - 1] === ctx.paragraphOf[first]) {
+    // The sentence before, in the same paragraph or ending the paragraph before when the quote opens its
+    // own ("He explained parents should play a role.\n\n“It is obvious …”").
+    const adjacent = prev >= 0 && (ctx.paragraphOf[first - 1] === ctx.paragraphOf[first] || (startsParagraph(ctx, first) && ctx.paragraphOf[first - 1] === ctx.paragraphOf[first]! - 1));
+    if (adjacent) {
       const s = doc.sentences[prev]!;
       const before = indirect.find((r) => r.start >= s.start && r.end <= s.end);
       if (before) c.at.speaker = before.speaker!;
@@ -314,6 +317,8 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
     // "said Khalimov, …" / "said the minister." — but not "said she has …", where a clause follows.
     const next = speaker ? speaker.tokenEnd : inverted.tokenEnd;
     const ends = next >= ctx.n || ctx.isBreak(next) || AFTER_NP_STOPS.has(ctx.norm(next));
+    // "said she has …": a pronoun followed by more words is the subject of a reported clause.
+    if (speaker && speaker.tokenEnd - speaker.tokenStart > 1 && SUBJECT_PRONOUNS.has(ctx.norm(speaker.tokenStart))) return null;
     if (speaker && ends) return { cue: inverted, speaker };
     return null;
   }

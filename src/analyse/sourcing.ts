@@ -194,12 +194,27 @@ class SourceBook {
     // A recognised person in the phrase (the last one: "Putin's spokesman Dmitry Peskov"), else an organisation.
     let person = -1;
     let org = -1;
-    for (let t = p.tokenStart; t < p.tokenEnd; t++) {
-      const c = clusterOfToken[t]!;
-      if (c < 0) continue;
-      if (clusters[c]!.type === 'PER') person = c;
-      else if (clusters[c]!.type === 'ORG' && org < 0) org = c;
+    // Only the head of the phrase names the speaker: "The conservative Zolnour, who is in Ayatollah Ali
+    // Khamenei's inner circle" is Zolnour.
+    let headEnd = p.tokenEnd;
+    for (let t = p.tokenStart + 1; t < p.tokenEnd; t++) {
+      const w = doc.tokens.norm[t]!;
+      if (w === ',' || w === 'who' || w === 'which' || w === '(') {
+        headEnd = t;
+        break;
+      }
     }
+    const scan = (from: number, to: number): void => {
+      for (let t = from; t < to; t++) {
+        const c = clusterOfToken[t]!;
+        if (c < 0) continue;
+        if (clusters[c]!.type === 'PER') person = c;
+        else if (clusters[c]!.type === 'ORG' && org < 0) org = c;
+      }
+    };
+    scan(p.tokenStart, headEnd);
+    // "the man's attorney, Lopa Blumenthal, told": the name is in the apposition.
+    if (person < 0 && org < 0) scan(headEnd, p.tokenEnd);
     const head = headWord(words);
     if (person >= 0) return this.person(person, p);
     if (words.length === 1 && PRONOUNS_PERSON.has(words[0]!)) {
