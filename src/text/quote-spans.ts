@@ -75,6 +75,8 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
   let pendingBreak = -1; // where the current paragraph ended while a quote was open
   let single = -1; // offset of an open top-level single mark
   let singleStraight = false;
+  let singleBreak = -1; // where the paragraph ended while a single-quoted passage was open
+  let singleParagraphs = 1;
 
   const emit = (openAt: number, s: number, e: number, closeEnd: number, closed: boolean, paras: number, isSingle: boolean): void => {
     const [a, b] = trimmed(text, s, e);
@@ -88,9 +90,20 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (isNewline(c)) {
-      single = -1;
+      if (single >= 0 && singleBreak < 0) singleBreak = i;
       if (open >= 0 && pendingBreak < 0) pendingBreak = i;
       continue;
+    }
+    if (singleBreak >= 0 && !isSpace(c)) {
+      // A single-quoted passage over paragraphs (British style) reopens each paragraph with ‘; anything
+      // else means the first mark was no quote.
+      if (c === 0x2018 || (c === 0x27 && singleStraight)) {
+        singleBreak = -1;
+        singleParagraphs++;
+        continue;
+      }
+      single = -1;
+      singleBreak = -1;
     }
     if (pendingBreak >= 0 && !isSpace(c)) {
       // First character of a new paragraph while a quote is open: an opening mark continues the quote.
@@ -149,6 +162,7 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
         if ((c === 0x2018 || c === 0x27) && (isOpeningContext(prev) || i === from) && isLetter(next)) {
           single = i;
           singleStraight = c === 0x27;
+          singleParagraphs = 1;
         }
       } else if ((c === 0x2019 || (c === 0x27 && singleStraight)) && !isSpace(prev) && !isAlnum(next)) {
         // "officers’ union": a closing mark followed by a space then a lower-case word is a possessive
@@ -156,7 +170,7 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
         let spaces = 0;
         for (let k = single + 1; k < i; k++) if (isSpace(text.charCodeAt(k))) spaces++;
         if (spaces >= 1) {
-          emit(single, single + 1, i, i + 1, true, 1, true);
+          emit(single, single + 1, i, i + 1, true, singleParagraphs, true);
           single = -1;
         }
       }

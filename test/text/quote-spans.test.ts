@@ -33,6 +33,12 @@ describe('findQuoteSpans', () => {
     expect(quoted("Headline: 'We are coming' says the colonel")).toEqual(['We are coming']);
   });
 
+  it('joins a British single-quoted passage over paragraphs, and drops a single mark that never closes', () => {
+    const t = '‘They never sleep,’ he said. ‘Not at night.\n\n‘Not in the day either.’\n\nThe ‘90s were quieter.';
+    expect(quoted(t)).toEqual(['They never sleep,', 'Not at night.\n\n‘Not in the day either.']);
+    expect(quoted('He said ‘this never closes\n\nand this paragraph has no mark.')).toEqual([]);
+  });
+
   it('ignores single marks inside a double quote', () => {
     expect(quoted('“He told me ‘go home’ twice,” she said.')).toEqual(['He told me ‘go home’ twice,']);
   });
