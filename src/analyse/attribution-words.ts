@@ -24,7 +24,8 @@ export const QUOTE_CUES = words(`
   called write writes wrote read reads saying adding telling writing noting explaining warning insisting
   arguing claiming declaring announcing stating dished dishes gushed gushes confessed confesses teased teases
   rapped raps sang sings chanted captioned penned snapped fumed exclaimed screamed laughed sighed
-  responds explains smiled smiles grinned granted grants
+  responds explains smiled smiles grinned granted grants shared shares pressed pointed offered wondered mused
+  recounted recounts remembered reflected claims
 `);
 
 /** Verbs that report speech or writing without quotation marks ("X said that …", "…, police said"). */
@@ -97,3 +98,40 @@ export const AFTER_NP_STOPS = words(`
 `);
 
 export const DETERMINERS = words('the a an this that these those his her their its our my your one two three several some many');
+
+/**
+ * Given names and titles that say whether a person is a man or a woman, so that "she" does not resolve to
+ * the last man named. Short lists of common names in English-language news, written for Credence; a name
+ * on neither list says nothing.
+ */
+export const MALE_NAMES = words(`
+  james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+  mark donald steven stephen paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey
+  ryan jacob gary nicholas eric jonathan larry justin scott brandon benjamin samuel gregory alexander frank
+  patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+  noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse bryan
+  billy bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby
+  mason philip louis bill mike tom jim bob dan steve chris tony ted newt mitt rand marco bernie barack chuck
+  mitch ron rudy rex elon jeff tim vladimir boris emmanuel narendra recep kanye brad harry justin liam oliver
+  lucas leo luke max sam ben joe jimmy johnny kevin hank pete jake josh matt nick rick greg doug ken ray
+  ahmed mohammed muhammad ali hassan hussein omar abdul ibrahim yusuf mustafa khalid tariq mahmoud carlos
+  luis miguel jorge pedro antonio manuel francisco javier rafael diego ivan dmitry sergei igor andrei
+  pierre jean-claude francois hans klaus giuseppe marco giovanni hiroshi kenji wei jun
+  `);
+
+export const FEMALE_NAMES = words(`
+  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
+  ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+  cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra
+  rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+  lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn
+  sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa
+  sophia marie diana brittany natalie isabella charlotte rose alexis kayla kate katie jane jenny beyonce
+  rihanna selena miley ariana kylie kendall khloe kourtney kris caitlyn meghan angelina gwyneth hillary kamala
+  melania ivanka oprah ellen portia britney mila scarlett nina eva lily
+  chloe zoe mia ava ella sophie amelia fatima aisha mariam layla sofia lucia carmen elena isabel ana
+  olga natasha svetlana irina ingrid greta marine ursula nikki mika
+  `);
+
+export const MALE_TITLES = words('mr mr. sir lord king prince duke father brother congressman chairman spokesman businessman actor');
+export const FEMALE_TITLES = words('mrs mrs. ms ms. miss dame lady queen princess duchess mother sister congresswoman chairwoman spokeswoman businesswoman actress');

@@ -311,6 +311,9 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   if (t >= stop) return null;
   if (ctx.paragraphOf[t] !== paragraph) return signature(ctx, from, stop);
   if (PREPOSITIONS.has(ctx.norm(t)) || AFTER_NP_STOPS.has(ctx.norm(t))) return null;
+  // "“… what to do.” She recalls …": a new sentence, not an attribution.
+  const endsQuote = ctx.text.slice(Math.max(0, ctx.doc.tokens.start[from]! - 3), ctx.doc.tokens.start[from]!);
+  if (/[.!?]\s*["”’']?\s*$/.test(endsQuote) && ctx.isCapital(t) && SUBJECT_PRONOUNS.has(ctx.norm(t))) return null;
   const inverted = ctx.isCue(t, QUOTE_CUES);
   if (inverted) {
     const speaker = phraseAfter(ctx, inverted.tokenEnd, stop);
@@ -371,7 +374,9 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
   if (ctx.paragraphOf[last] !== paragraph && ctx.norm(last) === ':') paragraph = ctx.paragraphOf[last]!;
   const sentence = ctx.sentenceOf[last]!;
   const s0 = ctx.doc.sentences[sentence]!;
-  for (let k = last; k >= 0 && last - k <= 6; k--) {
+  // A colon introduces speech from further back ("he said, to loud cheers in the audience: "…"").
+  const reach = ctx.norm(last) === ':' ? 12 : 6;
+  for (let k = last; k >= 0 && last - k <= reach; k--) {
     if (ctx.paragraphOf[k] !== paragraph || ctx.sentenceOf[k] !== sentence || ctx.quoted[k] === 1) return null;
     if (ctx.isTerminal(k)) return null;
     if (ctx.norm(k) === 'to' && k > 0 && ctx.norm(k - 1) === 'according') {

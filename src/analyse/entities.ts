@@ -5,7 +5,7 @@
 import type { EntityMention, EntityType } from '../article/entity.js';
 import type { Doc } from '../text/doc.js';
 import { TokenKind } from '../text/tokens.js';
-import { PRONOUNS_PERSON } from './attribution-words.js';
+import { FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES, PRONOUNS_PERSON } from './attribution-words.js';
 
 export interface EntityCluster {
   type: EntityType;
@@ -113,20 +113,31 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
   }
   for (const c of clusters) c.name = mentionText(doc, longest(c));
 
+  // Pronouns: the person last named whose given name or title does not say otherwise ("she" skips a
+  // David; "he" skips a Laura).
+  const gender = clusters.map((c) => (c.type === 'PER' ? genderOf(doc, c) : 0));
   const referentOfToken = new Int32Array(doc.tokens.length).fill(-1);
-  let lastPerson = -1;
+  const recent: number[] = [];
   const bodyFrom = firstBodyToken(doc);
   for (let t = 0; t < doc.tokens.length; t++) {
     const c = clusterOfToken[t]!;
     if (c >= 0 && clusters[c]!.type === 'PER') {
       // A name inside a quote is the speaker talking about someone: "he said" after it is still the speaker.
-      if (quoted?.[t] !== 1) lastPerson = c;
+      if (quoted?.[t] !== 1 && recent[0] !== c) {
+        const at = recent.indexOf(c);
+        if (at >= 0) recent.splice(at, 1);
+        recent.unshift(c);
+        if (recent.length > 6) recent.pop();
+      }
       continue;
     }
-    if (lastPerson >= 0 && t >= bodyFrom && PRONOUNS_PERSON.has(doc.tokens.norm[t]!) && quoted?.[t] !== 1) {
-      referentOfToken[t] = lastPerson;
-      clusters[lastPerson]!.pronouns.push(t);
-    }
+    if (recent.length === 0 || t < bodyFrom || quoted?.[t] === 1) continue;
+    const w = doc.tokens.norm[t]!;
+    if (!PRONOUNS_PERSON.has(w)) continue;
+    const wanted = w === 'he' || w === 'him' ? 1 : -1;
+    const who = recent.find((k) => gender[k] !== -wanted) ?? recent[0]!;
+    referentOfToken[t] = who;
+    clusters[who]!.pronouns.push(t);
   }
   return { clusters, clusterOfToken, referentOfToken };
 }
@@ -161,6 +172,24 @@ function endsWith(long: readonly string[], short: readonly string[]): boolean {
   const off = long.length - short.length;
   for (let i = 0; i < short.length; i++) if (long[off + i] !== short[i]) return false;
   return true;
+}
+
+/** 1 for a man, -1 for a woman, 0 when neither the given names nor a title before a name says. */
+function genderOf(doc: Doc, c: EntityCluster): number {
+  let vote = 0;
+  for (const m of c.names) {
+    const first = doc.tokens.norm[m.tokenStart]!;
+    if (m.tokenEnd - m.tokenStart > 1 || c.names.length === 1) {
+      if (MALE_NAMES.has(first)) vote++;
+      else if (FEMALE_NAMES.has(first)) vote--;
+    }
+    if (m.tokenStart > 0) {
+      const title = doc.tokens.norm[m.tokenStart - 1]!;
+      if (MALE_TITLES.has(title)) vote++;
+      else if (FEMALE_TITLES.has(title)) vote--;
+    }
+  }
+  return Math.sign(vote);
 }
 
 function firstBodyToken(doc: Doc): number {

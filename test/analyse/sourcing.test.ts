@@ -140,6 +140,16 @@ describe('analyseSourcing', () => {
     ]);
   });
 
+  it('resolves "she" past the last man named to the woman before him', () => {
+    const body = 'Laura Day met David Globus at the studio on Monday.\n\n“I knew it would work,” she said.';
+    const d = makeDoc({ title: 'Studio deal', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Laura Day', 'PER'], ['David Globus', 'PER']]));
+    const q = r.sourcing.quotes.find((x) => x.direct)!;
+    expect(r.sourcing.sources[q.source!]!.name).toBe('Laura Day');
+    const laura = r.entities.find((e) => e.name === 'Laura Day')!;
+    expect(laura.mentions.map((m) => d.text.slice(m.start, m.end))).toContain('she');
+  });
+
   it('gives a partial answer on broken text, never an error', () => {
     const nasty = [
       '"'.repeat(10_000),
