@@ -4,11 +4,8 @@
  * `debate` string is a sentence of that transcript. A bad line is reported (file:line and what was
  * expected) and skipped; the rest are read.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { InputError } from '../article/errors.js';
-import { readMaybeGzip } from '../evaluate/fnc1.js';
 import type { Problems } from './io.js';
+import { describeValue, readJsonLines } from './json-lines.js';
 
 export interface WorthinessRecord {
   id: string | null;
@@ -30,36 +27,26 @@ export interface WorthinessFile {
 const LABELS: Record<string, 0 | 1> = { 'check-worthy': 1, 'not-check-worthy': 0 };
 
 export function readWorthinessFile(file: string, problems: Problems): WorthinessFile {
-  const text = readMaybeGzip(file);
-  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
   const records: WorthinessRecord[] = [];
-  let skipped = 0;
-  const lines = text.split('\n');
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    const bad = (message: string, field?: string): void => {
-      skipped++;
-      problems.error(new InputError('E_PARSE', message, { file, line, ...(field !== undefined ? { field } : {}) }));
-    };
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      return bad('expected a JSON object {"text": ..., "label": "check-worthy" | "not-check-worthy"}; got a line that is not JSON');
+  const layout = { full: '{"text": ..., "label": "check-worthy" | "not-check-worthy"}', short: '{"text": ..., "label": ...}' };
+  const read = readJsonLines(file, problems, layout, ({ line, record: r, bad }) => {
+    if (typeof r.text !== 'string' || r.text.trim() === '') {
+      bad(`expected a non-empty string; got ${describeValue(r.text)}`, 'text');
+      return;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return bad(`expected a JSON object {"text": ..., "label": ...}; got ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`);
-    }
-    const r = value as Record<string, unknown>;
-    if (typeof r.text !== 'string' || r.text.trim() === '') return bad(`expected a non-empty string; got ${describe(r.text)}`, 'text');
     const y = typeof r.label === 'string' ? LABELS[r.label] : undefined;
-    if (y === undefined) return bad(`expected "check-worthy" or "not-check-worthy"; got ${describe(r.label)}`, 'label');
-    if (r.debate !== undefined && typeof r.debate !== 'string') return bad(`expected a transcript name (a string); got ${describe(r.debate)}`, 'debate');
+    if (y === undefined) {
+      bad(`expected "check-worthy" or "not-check-worthy"; got ${describeValue(r.label)}`, 'label');
+      return;
+    }
+    if (r.debate !== undefined && typeof r.debate !== 'string') {
+      bad(`expected a transcript name (a string); got ${describeValue(r.debate)}`, 'debate');
+      return;
+    }
     const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : null;
     records.push({ id, text: r.text, y, debate: typeof r.debate === 'string' && r.debate !== '' ? r.debate : null, line });
   });
-  return { file, sha256, records, skipped };
+  return { file, sha256: read.sha256, records, skipped: read.skipped };
 }
 
 /** The form two sentences share when they are the same sentence: lower case, single spaces. */
@@ -67,10 +54,3 @@ export function sentenceKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  return JSON.stringify(v);
-}

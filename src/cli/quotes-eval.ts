@@ -4,13 +4,13 @@
  * "direct"}]} (offsets into "text"). Prints precision, recall and F1 of direct quotes and of indirect
  * attributions apart, and speaker accuracy on the quotes found (see src/evaluate/quote-metrics.ts).
  */
-import { InputError, UsageError } from '../article/errors.js';
+import { UsageError } from '../article/errors.js';
 import { analyseSourcing } from '../analyse/sourcing.js';
 import { entityRecogniser } from '../analyse/engine.js';
 import { countQuotes, emptyCounts, quoteScores, type FoundQuote, type GoldQuote, type QuoteScores } from '../evaluate/quote-metrics.js';
-import { readMaybeGzip } from '../evaluate/fnc1.js';
 import { makeDoc } from '../text/doc.js';
 import { EXIT, Problems, type Io } from './io.js';
+import { readJsonLines } from './json-lines.js';
 
 export interface QuotesEvalFlags {
   data: string;
@@ -29,47 +29,45 @@ const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.is
 
 function readGold(file: string, problems: Problems): GoldArticle[] {
   const out: GoldArticle[] = [];
-  readMaybeGzip(file)
-    .split('\n')
-    .forEach((raw, i) => {
-      const line = i + 1;
-      if (raw.trim() === '') return;
-      const bad = (message: string, field?: string): void =>
-        problems.error(new InputError('E_PARSE', message, { file, line, ...(field !== undefined ? { field } : {}) }));
-      let v: unknown;
-      try {
-        v = JSON.parse(raw);
-      } catch {
-        return bad('expected a JSON object {"id", "text", "quotes": [...]}; got a line that is not JSON');
-      }
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('expected a JSON object {"id", "text", "quotes": [...]}');
-      const r = v as Record<string, unknown>;
-      if (typeof r.text !== 'string') return bad('expected the article text as a string', 'text');
-      if (!Array.isArray(r.quotes)) return bad('expected an array of quotes', 'quotes');
-      const quotes: GoldQuote[] = [];
-      for (const [k, q] of (r.quotes as unknown[]).entries()) {
-        const o = (typeof q === 'object' && q !== null ? q : {}) as Record<string, unknown>;
-        const field = `quotes[${k}]`;
-        if (!isOffset(o.start) || !isOffset(o.end) || o.end <= o.start || o.end > r.text.length) {
-          return bad(`expected 0 <= start < end <= ${r.text.length}; got start ${JSON.stringify(o.start)}, end ${JSON.stringify(o.end)}`, field);
-        }
-        if (typeof o.direct !== 'boolean') return bad('expected "direct": true or false', field + '.direct');
-        const named = o.speakerStart !== null && o.speakerStart !== undefined;
-        if (named && (!isOffset(o.speakerStart) || !isOffset(o.speakerEnd) || o.speakerEnd <= o.speakerStart || o.speakerEnd > r.text.length)) {
-          return bad('expected speakerStart < speakerEnd inside the text, or both null', field);
-        }
-        quotes.push({
-          start: o.start,
-          end: o.end,
-          direct: o.direct,
-          speaker: named && typeof o.speaker === 'string' ? o.speaker : null,
-          speakerStart: named ? (o.speakerStart as number) : null,
-          speakerEnd: named ? (o.speakerEnd as number) : null,
-        });
-      }
-      out.push({ id: typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : `line ${line}`, text: r.text, quotes, line });
-    });
+  const layout = '{"id", "text", "quotes": [...]}';
+  readJsonLines(file, problems, { full: layout, short: layout }, ({ line, record, bad }) => {
+    const article = goldArticle(record, line, bad);
+    if (article !== null) out.push(article);
+  });
   return out;
+}
+
+/** One annotated article, or null (reported through `bad`) when a field is wrong. */
+function goldArticle(r: Record<string, unknown>, line: number, bad: (message: string, field?: string) => void): GoldArticle | null {
+  if (typeof r.text !== 'string') return fail(bad, 'expected the article text as a string', 'text');
+  if (!Array.isArray(r.quotes)) return fail(bad, 'expected an array of quotes', 'quotes');
+  const quotes: GoldQuote[] = [];
+  for (const [k, q] of (r.quotes as unknown[]).entries()) {
+    const o = (typeof q === 'object' && q !== null ? q : {}) as Record<string, unknown>;
+    const field = `quotes[${k}]`;
+    if (!isOffset(o.start) || !isOffset(o.end) || o.end <= o.start || o.end > r.text.length) {
+      return fail(bad, `expected 0 <= start < end <= ${r.text.length}; got start ${JSON.stringify(o.start)}, end ${JSON.stringify(o.end)}`, field);
+    }
+    if (typeof o.direct !== 'boolean') return fail(bad, 'expected "direct": true or false', field + '.direct');
+    const named = o.speakerStart !== null && o.speakerStart !== undefined;
+    if (named && (!isOffset(o.speakerStart) || !isOffset(o.speakerEnd) || o.speakerEnd <= o.speakerStart || o.speakerEnd > r.text.length)) {
+      return fail(bad, 'expected speakerStart < speakerEnd inside the text, or both null', field);
+    }
+    quotes.push({
+      start: o.start,
+      end: o.end,
+      direct: o.direct,
+      speaker: named && typeof o.speaker === 'string' ? o.speaker : null,
+      speakerStart: named ? (o.speakerStart as number) : null,
+      speakerEnd: named ? (o.speakerEnd as number) : null,
+    });
+  }
+  return { id: typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : `line ${line}`, text: r.text, quotes, line };
+}
+
+function fail(bad: (message: string, field?: string) => void, message: string, field: string): null {
+  bad(message, field);
+  return null;
 }
 
 export interface QuotesEvalResult {

@@ -7,7 +7,7 @@
  * Each pass costs one sweep over the non-zeros; the row order of each pass comes from a seeded PRNG,
  * so the same seed gives the same weights.
  */
-import type { CsrMatrix } from './matrix.js';
+import { decision, type CsrMatrix } from './matrix.js';
 import { Random } from './random.js';
 
 export interface LogisticParams {
@@ -135,4 +135,29 @@ export function fitLogistic(
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/**
+ * Out-of-fold decision values: for each fold f, a model fitted on the rows of the other folds scores the
+ * rows of f (the calibration and model-selection data of the sentence and headline models).
+ */
+export function outOfFoldDecisions(
+  X: CsrMatrix,
+  y: Uint8Array,
+  weight: Float64Array | undefined,
+  fold: Int32Array,
+  s: { folds: number; tolerance: number; maxPasses: number; seed: number },
+  C: number,
+): Float64Array {
+  const z = new Float64Array(X.rows);
+  for (let f = 0; f < s.folds; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < X.rows; i++) (fold[i] === f ? test : train).push(i);
+    if (test.length === 0 || train.length === 0) continue;
+    const { weights } = fitLogistic(X, y, weight, { C, tolerance: s.tolerance, maxPasses: s.maxPasses }, s.seed + f, undefined, train);
+    const out = decision(X, weights.w, weights.bias, test);
+    test.forEach((i, j) => (z[i] = out[j]!));
+  }
+  return z;
 }

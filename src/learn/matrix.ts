@@ -1,4 +1,5 @@
 /** Compressed sparse rows: the design matrix every linear model trains on. */
+import type { Counter } from '../text/counter.js';
 import type { SparseVector } from '../text/features.js';
 
 export interface CsrMatrix {
@@ -43,4 +44,26 @@ export function decision(m: CsrMatrix, w: Float64Array, bias: number, rows?: Arr
 
 export function sharedInt32(length: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4 * length));
+}
+
+/**
+ * Appends one block of hashed counts to a sparse row being built: sublinear counts (1 + ln|c|, signed),
+ * L2-normalised within the block, times the block's weight (the word and character blocks of the
+ * sentence and headline models).
+ */
+export function appendSublinearBlock(c: Counter, weight: number, idx: number[], val: number[]): void {
+  if (weight === 0) return;
+  let norm = 0;
+  for (let j = 0; j < c.size; j++) {
+    const v = c.valueAt(j);
+    if (v !== 0) norm += (1 + Math.log(Math.abs(v))) ** 2;
+  }
+  if (norm === 0) return;
+  const scale = weight / Math.sqrt(norm);
+  for (let j = 0; j < c.size; j++) {
+    const v = c.valueAt(j);
+    if (v === 0) continue;
+    idx.push(c.keyAt(j));
+    val.push(Math.sign(v) * (1 + Math.log(Math.abs(v))) * scale);
+  }
 }

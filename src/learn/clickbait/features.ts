@@ -15,6 +15,7 @@ import { hashPair, hashString } from '../../text/hash.js';
 import { LEXICON as lexicon } from '../../text/lexicon.js';
 import { TokenKind } from '../../text/tokens.js';
 import type { SparseVector } from '../../text/features.js';
+import { appendSublinearBlock } from '../matrix.js';
 
 export interface ClickbaitFeatures {
   /** Hashed columns = 2 ** bits; the form cues follow them. */
@@ -138,8 +139,8 @@ export function headlineFeatures(doc: Doc, tokenStart: number, tokenEnd: number,
 
   const idx: number[] = [];
   const val: number[] = [];
-  append(wordCounts, s.weights.word, idx, val);
-  append(charCounts, s.weights.char, idx, val);
+  appendSublinearBlock(wordCounts, s.weights.word, idx, val);
+  appendSublinearBlock(charCounts, s.weights.char, idx, val);
   let norm = 0;
   for (const x of form) norm += x * x;
   if (norm > 0 && s.weights.form > 0) {
@@ -164,20 +165,3 @@ function isAllUpper(text: string, s: number, e: number): boolean {
   return w === w.toUpperCase() && w !== w.toLowerCase();
 }
 
-/** Sublinear counts (1 + ln|c|, signed), L2-normalised, times the block's weight. */
-function append(c: Counter, weight: number, idx: number[], val: number[]): void {
-  if (weight === 0) return;
-  let norm = 0;
-  for (let j = 0; j < c.size; j++) {
-    const v = c.valueAt(j);
-    if (v !== 0) norm += (1 + Math.log(Math.abs(v))) ** 2;
-  }
-  if (norm === 0) return;
-  const scale = weight / Math.sqrt(norm);
-  for (let j = 0; j < c.size; j++) {
-    const v = c.valueAt(j);
-    if (v === 0) continue;
-    idx.push(c.keyAt(j));
-    val.push(Math.sign(v) * (1 + Math.log(Math.abs(v))) * scale);
-  }
-}

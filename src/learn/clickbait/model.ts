@@ -5,7 +5,7 @@
  * is the calibrated probability that the headline is clickbait; 0.5 is the decision.
  */
 import { calibrate, fitPlatt, type Calibrator } from '../calibration.js';
-import { fitLogistic } from '../logistic.js';
+import { fitLogistic, outOfFoldDecisions } from '../logistic.js';
 import { csrFromRows, decision, type CsrMatrix } from '../matrix.js';
 import { rankAuc } from '../ranking.js';
 import { stratifiedGroupKFold } from '../split.js';
@@ -69,7 +69,7 @@ export function fitClickbait(rows: readonly SparseVector[], y: Uint8Array, group
   let best: { C: number; z: Float64Array; logLoss: number } | null = null;
   for (const C of s.cGrid) {
     onStep?.(`cross-validating C=${C}`);
-    const z = outOfFold(X, y, fold, s, C);
+    const z = outOfFoldDecisions(X, y, undefined, fold, s, C);
     let loss = 0;
     for (let i = 0; i < z.length; i++) loss += Math.log1p(Math.exp(-(y[i] === 1 ? 1 : -1) * z[i]!));
     loss /= z.length;
@@ -96,19 +96,6 @@ export function fitClickbaitOnce(rows: readonly SparseVector[], y: Uint8Array, s
   return { weights: weights.w, bias: weights.bias };
 }
 
-function outOfFold(X: CsrMatrix, y: Uint8Array, fold: Int32Array, s: ClickbaitSettings, C: number): Float64Array {
-  const z = new Float64Array(X.rows);
-  for (let f = 0; f < s.folds; f++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < X.rows; i++) (fold[i] === f ? test : train).push(i);
-    if (test.length === 0 || train.length === 0) continue;
-    const { weights } = fitLogistic(X, y, undefined, { C, tolerance: s.tolerance, maxPasses: s.maxPasses }, s.seed + f, undefined, train);
-    const out = decision(X, weights.w, weights.bias, test);
-    test.forEach((i, j) => (z[i] = out[j]!));
-  }
-  return z;
-}
 
 /** The decision value of a feature row. */
 export function clickbaitDecision(m: ClickbaitModel, row: SparseVector): number {

@@ -10,6 +10,7 @@ import { hashPair, hashString } from '../../text/hash.js';
 import { LEXICON as lexicon } from '../../text/lexicon.js';
 import { TokenKind } from '../../text/tokens.js';
 import type { SparseVector } from '../../text/features.js';
+import { appendSublinearBlock } from '../matrix.js';
 import { RULE_NAMES, scanCues, type Cues } from './rules.js';
 
 export interface WorthinessFeatures {
@@ -79,8 +80,8 @@ export function sentenceFeatures(doc: Doc, tokenStart: number, tokenEnd: number,
   const cues = scanCues(doc, tokenStart, tokenEnd);
   const idx: number[] = [];
   const val: number[] = [];
-  append(words, s.weights.word, idx, val);
-  append(chars, s.weights.char, idx, val);
+  appendSublinearBlock(words, s.weights.word, idx, val);
+  appendSublinearBlock(chars, s.weights.char, idx, val);
   let norm = 0;
   for (const x of cues.values) norm += x * x;
   if (norm > 0 && s.weights.rules > 0) {
@@ -95,20 +96,3 @@ export function sentenceFeatures(doc: Doc, tokenStart: number, tokenEnd: number,
   return { row: { idx: Int32Array.from(idx), val: Float32Array.from(val) }, cues };
 }
 
-/** Sublinear counts (1 + ln|c|, signed), L2-normalised, times the block's weight. */
-function append(c: Counter, weight: number, idx: number[], val: number[]): void {
-  if (weight === 0) return;
-  let norm = 0;
-  for (let j = 0; j < c.size; j++) {
-    const v = c.valueAt(j);
-    if (v !== 0) norm += (1 + Math.log(Math.abs(v))) ** 2;
-  }
-  if (norm === 0) return;
-  const scale = weight / Math.sqrt(norm);
-  for (let j = 0; j < c.size; j++) {
-    const v = c.valueAt(j);
-    if (v === 0) continue;
-    idx.push(c.keyAt(j));
-    val.push(Math.sign(v) * (1 + Math.log(Math.abs(v))) * scale);
-  }
-}

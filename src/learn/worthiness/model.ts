@@ -11,7 +11,7 @@
  * own calibration; a news report reads the sentences view.
  */
 import { calibrate, fitPlatt, type Calibrator } from '../calibration.js';
-import { fitLogistic } from '../logistic.js';
+import { fitLogistic, outOfFoldDecisions } from '../logistic.js';
 import { csrFromRows, decision, type CsrMatrix } from '../matrix.js';
 import { Random } from '../random.js';
 import type { SparseVector } from '../../text/features.js';
@@ -131,7 +131,7 @@ export function fitWorthiness(rows: readonly TrainingRow[], s: WorthinessSetting
   let best: { C: number; z: Float64Array; score: number } | null = null;
   for (const C of s.cGrid) {
     onStep?.(`cross-validating C=${C}`);
-    const z = outOfFold(X, y, weight, fold, s, C);
+    const z = outOfFoldDecisions(X, y, weight, fold, s, C);
     const f1 = single.length === 0 ? null : bestF1Threshold(pick(y, single), pick(z, single)).f1;
     const map = inTranscript.length === 0 ? null : meanAveragePrecision(pick(y, inTranscript), pick(z, inTranscript), inTranscript.map((i) => rows[i]!.group!)).map;
     selection.push({ C, f1, map });
@@ -208,19 +208,6 @@ function assignFolds(rows: readonly TrainingRow[], k: number, seed: number): Int
   return fold;
 }
 
-function outOfFold(X: CsrMatrix, y: Uint8Array, weight: Float64Array, fold: Int32Array, s: WorthinessSettings, C: number): Float64Array {
-  const z = new Float64Array(X.rows);
-  for (let f = 0; f < s.folds; f++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < X.rows; i++) (fold[i] === f ? test : train).push(i);
-    if (test.length === 0 || train.length === 0) continue;
-    const { weights } = fitLogistic(X, y, weight, { C, tolerance: s.tolerance, maxPasses: s.maxPasses }, s.seed + f, undefined, train);
-    const out = decision(X, weights.w, weights.bias, test);
-    test.forEach((i, j) => (z[i] = out[j]!));
-  }
-  return z;
-}
 
 function pick<T extends Float64Array | Uint8Array>(a: T, rows: readonly number[]): T {
   const out = new (a.constructor as new (n: number) => T)(rows.length);
