@@ -36,6 +36,15 @@ const BETWEEN = new Set(
 const FUNCTION_WORDS = new Set(
   'a an the this that these those and or but so to of in on at by for with from as than then had has have was were is are be been being did do does will would could should can may might not also just only even still later when while after before if because although though since until where which what who whom whose late early'.split(' '),
 );
+/** Days, months and other time words: never a speaker ("said Friday", "This past March"). */
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tonight once past last week month year morning evening afternoon night earlier later recently'.split(' '),
+);
+/** "falsely", "hilariously": an adverb, not a speaker (lower-case words in -ly; "Kelly" stays a name). */
+function isAdverb(ctx: Context, t: number): boolean {
+  const w = ctx.norm(t);
+  return w.length > 4 && w.endsWith('ly') && !ctx.isCapital(t);
+}
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', "he's", "she's", "they're", "he'd", "she'd"]);
 const PREPOSITIONS = new Set('in on at during after before for with by from since about under over into through'.split(' '));
 const WINDOW = 14;
@@ -239,10 +248,11 @@ function cleanSpeaker(ctx: Context, r: TokenRange | null | undefined): TokenRang
       break;
     }
   }
-  while (a < b && FUNCTION_WORDS.has(ctx.norm(a)) && !/^(a|an|the|this|these|those)$/.test(ctx.norm(a))) a++;
-  while (b > a && (FUNCTION_WORDS.has(ctx.norm(b - 1)) || ctx.isBreak(b - 1))) b--;
+  const notNoun = (t: number): boolean => FUNCTION_WORDS.has(ctx.norm(t)) || isAdverb(ctx, t) || TIME_WORDS.has(ctx.norm(t));
+  while (a < b && notNoun(a) && !/^(a|an|the|this|these|those)$/.test(ctx.norm(a))) a++;
+  while (b > a && (notNoun(b - 1) || ctx.isBreak(b - 1))) b--;
   if (b <= a) return null;
-  if (b - a === 1 && /^(it|this|that|there|which|what|who)$/.test(ctx.norm(a))) return null;
+  if (b - a === 1 && /^(it|this|that|there|which|what|who|it's|that's|there's|note)$/.test(ctx.norm(a))) return null;
   let noun = false;
   for (let t = a; t < b && !noun; t++) noun = ctx.kind(t) === TokenKind.Word && !FUNCTION_WORDS.has(ctx.norm(t));
   return noun ? { tokenStart: a, tokenEnd: b } : null;
