@@ -83,7 +83,21 @@ export function findAttributions(doc: Doc): Attribution[] {
     }
   }
   const direct = candidates.filter((c) => isSpeech(ctx, c.span, c.at, c.inClause)).map((c) => c.at);
-  return [...direct, ...indirect].sort((a, b) => a.start - b.start);
+  const all = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+  // A quote still without a speaker goes on the last speaker of the two paragraphs before it: news keeps
+  // quoting the person it last quoted until it names someone else.
+  let last: Attribution | null = null;
+  for (const a of all) {
+    if (a.speaker) {
+      last = a;
+      continue;
+    }
+    if (!a.direct || last === null) continue;
+    const here = ctx.paragraphOf[ctx.tokenFrom(a.start)] ?? 0;
+    const there = ctx.paragraphOf[Math.max(0, ctx.tokenFrom(last.end) - 1)] ?? 0;
+    if (here - there <= 2) a.speaker = last.speaker!;
+  }
+  return all;
 }
 
 interface Candidate {
