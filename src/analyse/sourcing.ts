@@ -213,8 +213,9 @@ class SourceBook {
       }
     };
     scan(p.tokenStart, headEnd);
-    // "the man's attorney, Lopa Blumenthal, told": the name is in the apposition.
-    if (person < 0 && org < 0) scan(headEnd, p.tokenEnd);
+    // "the man's attorney, Lopa Blumenthal, told": the name is in the apposition, unless the head holds a
+    // name of its own the recogniser missed ("The conservative Zolnour, who is in … Khamenei's circle").
+    if (person < 0 && org < 0 && headEnd < p.tokenEnd && this.capitalisedWords({ tokenStart: p.tokenStart, tokenEnd: headEnd }) === 0) scan(headEnd, p.tokenEnd);
     const head = headWord(words);
     if (person >= 0) return this.person(person, p);
     if (words.length === 1 && PRONOUNS_PERSON.has(words[0]!)) {
