@@ -43,8 +43,13 @@ const TIME_WORDS = new Set(
 /** "falsely", "hilariously": an adverb, not a speaker (lower-case words in -ly; "Kelly" stays a name). */
 function isAdverb(ctx: Context, t: number): boolean {
   const w = ctx.norm(t);
-  return w.length > 4 && w.endsWith('ly') && !ctx.isCapital(t);
+  if (DISCOURSE_WORDS.has(w)) return true;
+  if (!(w.length > 4 && w.endsWith('ly'))) return false;
+  // A capitalised one opens its sentence ("Separately, …"); names in -ly ("Kelly", "Beverly") do not end so.
+  return !ctx.isCapital(t) || /(ately|ally|ously|ently|ingly|edly|antly|ively|fully)$/.test(w);
 }
+/** Sentence adverbs that open a sentence before its subject ("However, a source said …"). */
+const DISCOURSE_WORDS = new Set('however meanwhile moreover furthermore additionally instead indeed still yet also nonetheless nevertheless otherwise likewise similarly besides then now thus hence'.split(' '));
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', "he's", "she's", "they're", "he'd", "she'd"]);
 const PREPOSITIONS = new Set('in on at during after before for with by from since about under over into through'.split(' '));
 const WINDOW = 14;
