@@ -132,7 +132,7 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
       continue;
     }
     if (recent.length === 0 || t < bodyFrom || quoted?.[t] === 1) continue;
-    const w = doc.tokens.norm[t]!;
+    const w = doc.tokens.norm[t]!.replace(/'(s|d|ll)$/, '');
     if (!PRONOUNS_PERSON.has(w)) continue;
     const wanted = w === 'he' || w === 'him' ? 1 : -1;
     const who = recent.find((k) => gender[k] !== -wanted) ?? recent[0]!;
