@@ -113,7 +113,8 @@ export function sourcingSections(engine: Pick<Engine, 'ner' | 'clickbait'>, doc:
           clickbait: clickbaitProbability(engine.clickbait.model, doc),
           ...(sourced !== undefined ? { sourcing: sourced.sourcing } : {}),
           ...(claims !== undefined ? { claims } : {}),
-          lexical: measureLexical(doc),
+          // The quotes sourcing found, so that first and second person are counted outside the same quotes.
+          lexical: sourced !== undefined ? measureLexical(doc, (t) => sourced.quoted[t] === 1) : measureLexical(doc),
         });
   return {
     ...(signals !== undefined ? { signals } : {}),

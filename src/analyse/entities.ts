@@ -132,7 +132,10 @@ export function clusterEntities(doc: Doc, mentions: readonly EntityMention[], qu
       continue;
     }
     if (recent.length === 0 || t < bodyFrom || quoted?.[t] === 1) continue;
-    const w = doc.tokens.norm[t]!.replace(/'(s|d|ll)$/, '');
+    let w = doc.tokens.norm[t]!;
+    const c0 = w.charCodeAt(0);
+    if ((c0 !== 104 && c0 !== 115) || w.length > 5) continue; // h…, s…: he, him, her, she, she's
+    if (w.length > 3 && w.charCodeAt(w.length - 2) === 39) w = w.slice(0, -2);
     if (!PRONOUNS_PERSON.has(w)) continue;
     const wanted = w === 'he' || w === 'him' ? 1 : -1;
     const who = recent.find((k) => gender[k] !== -wanted) ?? recent[0]!;

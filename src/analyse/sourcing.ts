@@ -22,6 +22,8 @@ import { clusterEntities, nextPerson, type Entities } from './entities.js';
 export interface SourcingResult {
   sourcing: SourcingSection;
   entities: Entity[];
+  /** 1 for each token inside a direct quote (marks included), for analysers that skip quoted words. */
+  quoted: Uint8Array;
 }
 
 /** Phrases that say a source was asked and did not answer, or is kept unnamed. */
@@ -79,7 +81,7 @@ export function analyseSourcing(doc: Doc, mentions: readonly EntityMention[]): S
 
   const { sources, remap } = book.finish();
   for (const q of quotes) if (q.source !== undefined) q.source = remap[q.source]!;
-  return { sourcing: { quotes, sources }, entities: entitySection(doc, entities) };
+  return { sourcing: { quotes, sources }, entities: entitySection(doc, entities), quoted: quotedTokens };
 }
 
 function firstTokenAt(doc: Doc, offset: number): number {
