@@ -4,7 +4,7 @@
  * through `credence quotes-eval` as a user runs it, beside compromise's `quotations()` (the only npm
  * library found that marks quotes at all: spans only, no speakers, no reported speech).
  *
- * dev (quotes-dev, 30 articles), dev2 to dev6 (20 articles each, annotated after test runs fell
+ * dev (quotes-dev, 30 articles), dev2 to dev8 (20 articles each, annotated after test runs fell
  * short on speakers; each measured once untuned before it was used) are the development sets; test (quotes-test-a + -b, 40 articles) was annotated by
  * two other annotators and its errors were never looked at, only its totals.
  *
@@ -18,7 +18,7 @@ import nlp from 'compromise';
 import { REPO } from './lib/data.js';
 
 const OUT = join(REPO, 'bench', 'out', 'quotes.json');
-const SETS = { dev: ['eval/quotes/dev.jsonl'], dev2: ['eval/quotes/dev2.jsonl'], dev3: ['eval/quotes/dev3.jsonl'], dev4: ['eval/quotes/dev4.jsonl'], dev5: ['eval/quotes/dev5.jsonl'], dev6: ['eval/quotes/dev6.jsonl'], test: ['eval/quotes/test-a.jsonl', 'eval/quotes/test-b.jsonl'] };
+const SETS = { dev: ['eval/quotes/dev.jsonl'], dev2: ['eval/quotes/dev2.jsonl'], dev3: ['eval/quotes/dev3.jsonl'], dev4: ['eval/quotes/dev4.jsonl'], dev5: ['eval/quotes/dev5.jsonl'], dev6: ['eval/quotes/dev6.jsonl'], dev7: ['eval/quotes/dev7.jsonl'], dev8: ['eval/quotes/dev8.jsonl'], test: ['eval/quotes/test-a.jsonl', 'eval/quotes/test-b.jsonl'] };
 const tmp = mkdtempSync(join(tmpdir(), 'credence-quotes-'));
 
 /** @param {string[]} args */
