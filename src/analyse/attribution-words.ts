@@ -8,7 +8,7 @@ const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
 
 /** Verbs that attribute a direct quote ("…," she said / he told reporters: "…"). */
 export const QUOTE_CUES = words(`
-  say says said saying tell tells told add adds added explain explains explained note notes noted
+  say says said saying tell tells told adds added explain explains explained note notes noted
   state states stated write writes wrote tweet tweets tweeted posted ask asks asked reply replies replied
   insist insists insisted argue argues argued claim claimed warn warns warned declare declares declared
   announce announces announced continue continues continued recall recalls recalled acknowledge
@@ -31,7 +31,7 @@ export const QUOTE_CUES = words(`
 /** Verbs that report speech or writing without quotation marks ("X said that …", "…, police said"). */
 export const REPORT_CUES = words(`
   say says said tell tells told claim claimed claims announce announces announced warn warns warned
-  deny denies denied confirm confirms confirmed add adds added report reported reports state states
+  deny denies denied confirm confirms confirmed adds added report reported reports state states
   stated argue argues argued insist insists insisted explain explains explained note notes noted write
   writes wrote allege alleges alleged admit admits admitted acknowledge acknowledges acknowledged reveal
   reveals revealed estimate estimates estimated predict predicts predicted suggest suggests suggested

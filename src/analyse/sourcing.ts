@@ -309,7 +309,8 @@ class SourceBook {
       const t = m.tokenEnd;
       if (t + 1 < doc.tokens.length && doc.tokens.norm[t] === ',' && /^(a|an|the)$/.test(doc.tokens.norm[t + 1]!)) {
         let e = t + 1;
-        while (e < doc.tokens.length && e - t < 16 && doc.tokens.kind[e] !== TokenKind.Punct) e++;
+        // Hyphens and apostrophes stay inside ("a 40-year-old native of …").
+        while (e < doc.tokens.length && e - t < 16 && (doc.tokens.kind[e] !== TokenKind.Punct || /^[-'’]$/.test(doc.tokens.norm[e]!))) e++;
         if (e - t >= 3) return doc.text.slice(doc.tokens.start[t + 1]!, doc.tokens.end[e - 1]!);
       }
     }
@@ -339,7 +340,7 @@ function isSentenceStartOnly(doc: Doc, from: number, to: number): boolean {
 function headWord(words: readonly string[]): string | undefined {
   let end = words.length;
   for (let i = 1; i < words.length; i++) {
-    if (/^(who|that|which|of|for|with|from|at|in|on|familiar|close|involved|told)$/.test(words[i]!)) {
+    if (/^(who|that|which|of|for|with|from|by|at|in|on|familiar|close|involved|told)$/.test(words[i]!)) {
       end = i;
       break;
     }

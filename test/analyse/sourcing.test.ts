@@ -150,6 +150,21 @@ describe('analyseSourcing', () => {
     expect(laura.mentions.map((m) => d.text.slice(m.start, m.end))).toContain('she');
   });
 
+  it('keeps a hyphenated age in a role, reads "will add" as no speech, and a study by someone as a document', () => {
+    const body = [
+      '“We cannot wait,” said John Carter, a 40-year-old mechanic from the port.',
+      'The plan will add 2,000 homes by 2030, officials said.',
+      'A study by the state university found that rents rose 9 percent.',
+    ].join('\n\n');
+    const d = makeDoc({ title: 'Housing plan', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['John Carter', 'PER']]));
+    const byName = new Map(r.sourcing.sources.map((x) => [x.name, x]));
+    expect(byName.get('John Carter')?.role).toBe('a 40-year-old mechanic from the port');
+    expect(byName.has('The plan')).toBe(false);
+    expect(byName.get('officials')?.kind).toBe('anonymous');
+    expect(byName.get('A study by the state university')?.kind).toBe('document');
+  });
+
   it('gives a partial answer on broken text, never an error', () => {
     const nasty = [
       '"'.repeat(10_000),
