@@ -2,6 +2,7 @@
  * The clickbait model's card, generated from the model file's own metadata: what data it was fitted on,
  * what was held out and how, what it scored there, and what it says on real news headlines.
  */
+import type { ClickbaitFigures } from './metrics.js';
 import type { Selection } from './model.js';
 
 export interface ClickbaitDataRecord {
@@ -14,16 +15,9 @@ export interface ClickbaitDataRecord {
   skipped: number;
 }
 
-export interface ClickbaitHeldOut {
+export interface ClickbaitHeldOut extends ClickbaitFigures {
   /** How rows were held out, in words. */
   protocol: string;
-  n: number;
-  positives: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  rocAuc: number | null;
   /** The same held-out rows re-cased: a model that learned casing falls apart on these. */
   lowerCased: { accuracy: number; rocAuc: number | null };
   titleCased: { accuracy: number; rocAuc: number | null };
