@@ -4,8 +4,7 @@
  * single sentences for the card's figures, and save the model with its card. The held-out sentences
  * never reach training, so the saved model can be measured on them (`--heldout-out` writes them).
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
 import { bool, check, num, obj } from '../learn/header-shape.js';
@@ -20,6 +19,7 @@ import { DEFAULT_WORTHINESS, fitWorthiness, scoreSpan, type TrainingRow, type Wo
 import { makeDoc } from '../text/doc.js';
 import { readWorthinessFile, sentenceKey, type WorthinessFile, type WorthinessRecord } from './claims-data.js';
 import { EXIT, Problems, type Io } from './io.js';
+import { checkOutPath, rebuildCommand } from './model-output.js';
 import { progressFor } from './progress.js';
 
 const require = createRequire(import.meta.url);
@@ -65,8 +65,8 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
   if (settings.cGrid.length === 0 || settings.cGrid.some((c) => !(c > 0))) throw new UsageError('E_CONFIG', '--set: setting "cGrid": expected a list of positive numbers');
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOut(flags.out, '--out');
-  if (flags.heldoutOut !== undefined) checkOut(flags.heldoutOut, '--heldout-out');
+  checkOutPath(flags.out, '--out');
+  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out');
 
   const problems = new Problems(io);
   const progress = progressFor(io);
@@ -219,14 +219,4 @@ export function planRows(files: WorthinessFile[], excludedDebates: Set<string>, 
 }
 
 /** Fail before the work, not after it: the folder must exist and the path must not be a folder. */
-function checkOut(out: string, flag: string): void {
-  const folder = dirname(resolve(out));
-  if (!existsSync(folder)) throw new UsageError('E_USAGE', `${flag} ${out}: no such folder "${dirname(out)}"`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `${flag} ${out}: expected a file name; got a folder`);
-}
 
-function rebuildCommand(io: Io): string {
-  const script = io.env.npm_lifecycle_event;
-  if (script !== undefined && script.startsWith('train')) return `npm run ${script}`;
-  return ['credence', ...process.argv.slice(2)].join(' ');
-}

@@ -4,8 +4,7 @@
  * save the model with its card. The saved model is the one measured: it never saw the held-out rows
  * (`--heldout-out` writes them, for `credence clickbait eval`).
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
 import { bool, check, num, obj } from '../learn/header-shape.js';
@@ -19,6 +18,7 @@ import { headlineGroups, headlineSignature, headlineSplit } from '../learn/click
 import { makeDoc } from '../text/doc.js';
 import { readHeadlineFile, type HeadlineRecord } from './clickbait-data.js';
 import { EXIT, Problems, type Io } from './io.js';
+import { checkOutPath, rebuildCommand } from './model-output.js';
 import { progressFor } from './progress.js';
 
 const require = createRequire(import.meta.url);
@@ -69,8 +69,8 @@ export async function clickbaitTrain(io: Io, flags: TrainFlags): Promise<number>
   }
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOut(flags.out, '--out');
-  if (flags.heldoutOut !== undefined) checkOut(flags.heldoutOut, '--heldout-out');
+  checkOutPath(flags.out, '--out');
+  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out');
 
   const problems = new Problems(io);
   const progress = progressFor(io);
@@ -181,14 +181,4 @@ export async function clickbaitTrain(io: Io, flags: TrainFlags): Promise<number>
 }
 
 /** Fail before the work, not after it: the folder must exist and the path must not be a folder. */
-function checkOut(out: string, flag: string): void {
-  const folder = dirname(resolve(out));
-  if (!existsSync(folder)) throw new UsageError('E_USAGE', `${flag} ${out}: no such folder "${dirname(out)}"`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `${flag} ${out}: expected a file name; got a folder`);
-}
 
-function rebuildCommand(io: Io): string {
-  const script = io.env.npm_lifecycle_event;
-  if (script !== undefined && script.startsWith('train')) return `npm run ${script}`;
-  return ['credence', ...process.argv.slice(2)].join(' ');
-}

@@ -2,8 +2,7 @@
  * `credence stance train`: fit a stance model on FNC-1 layout files, measure it on claims it never saw
  * (no body, headline or claim on both sides), refit on every pair, save it with its card.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
 import { readFnc1 } from '../evaluate/fnc1.js';
@@ -16,6 +15,7 @@ import { saveStance } from '../learn/stance/file.js';
 import { DEFAULT_STANCE, fitStance, type StanceExample, type StanceSettings } from '../learn/stance/model.js';
 import { checkStanceSettings } from '../learn/stance/settings.js';
 import { EXIT, Problems, type Io } from './io.js';
+import { checkOutPath, rebuildCommand } from './model-output.js';
 import { progressFor, type Progress } from './progress.js';
 
 const require = createRequire(import.meta.url);
@@ -43,7 +43,7 @@ export async function stanceTrain(io: Io, flags: StanceTrainFlags): Promise<numb
   checkStanceSettings(settings, '--set');
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOut(flags.out);
+  checkOutPath(flags.out);
 
   const problems = new Problems(io);
   const progress = progressFor(io);
@@ -150,17 +150,7 @@ function stageProgress(progress: Progress, what: string) {
 }
 
 /** Fail before the work, not after it: the model's folder must exist and the path must not be a folder. */
-function checkOut(out: string): void {
-  const folder = dirname(resolve(out));
-  if (!existsSync(folder)) throw new UsageError('E_USAGE', `--out ${out}: no such folder "${dirname(out)}"`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `--out ${out}: expected a file name for the model; got a folder`);
-}
 
-function rebuildCommand(io: Io): string {
-  const script = io.env.npm_lifecycle_event;
-  if (script !== undefined && script.startsWith('train')) return `npm run ${script}`;
-  return ['credence', ...process.argv.slice(2)].join(' ');
-}
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;

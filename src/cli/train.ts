@@ -1,5 +1,5 @@
 /** `credence train`: fit a reliability model on labelled data, measure it on held-out rows, save it with its card. */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
@@ -13,6 +13,7 @@ import { stratifiedGroupSplit } from '../learn/split.js';
 import { binaryMetrics } from '../evaluate/metrics.js';
 import { featureRows, loadLabelled, type FeatureRow } from '../evaluate/labelled.js';
 import { EXIT, Problems, type Io } from './io.js';
+import { checkOutPath, rebuildCommand } from './model-output.js';
 import { readOptions, type DataFlags } from './options.js';
 import { progressFor, type Progress } from './progress.js';
 
@@ -48,7 +49,7 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   checkReliabilitySettings(settings, flags.config ?? '--set');
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOut(flags.out);
+  checkOutPath(flags.out);
 
   const problems = new Problems(io);
   const progress = progressFor(io);
@@ -142,11 +143,6 @@ async function measure(train: FeatureRow[], test: FeatureRow[], settings: Reliab
 }
 
 /** Fail before the work, not after it: the model's folder must exist and the path must not be a folder. */
-function checkOut(out: string): void {
-  const folder = dirname(resolve(out));
-  if (!existsSync(folder)) throw new UsageError('E_USAGE', `--out ${out}: no such folder "${dirname(out)}"`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `--out ${out}: expected a file name for the model; got a folder`);
-}
 
 function readConfig(path: string): TrainConfig {
   let text: string;
@@ -190,11 +186,6 @@ function resolveSpec(spec: string, base: string): string {
   return preset === undefined ? abs : `${preset}:${abs}`;
 }
 
-function rebuildCommand(io: Io): string {
-  const script = io.env.npm_lifecycle_event;
-  if (script !== undefined && script.startsWith('train')) return `npm run ${script}`;
-  return ['credence', ...process.argv.slice(2)].join(' ');
-}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -1,0 +1,22 @@
+/**
+ * What every training command does with the model it writes: check the output path before the work
+ * starts, and record in the card the command that rebuilds the model.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../article/errors.js';
+import type { Io } from './io.js';
+
+/** A path the model (or held-out rows) can be written to: its folder exists and it is not a folder. */
+export function checkOutPath(out: string, flag = '--out'): void {
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) throw new UsageError('E_USAGE', `${flag} ${out}: no such folder "${dirname(out)}"`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `${flag} ${out}: expected a file name for the model; got a folder`);
+}
+
+/** `npm run train:…` when run through npm, else the command line as typed. */
+export function rebuildCommand(io: Io): string {
+  const script = io.env.npm_lifecycle_event;
+  if (script !== undefined && script.startsWith('train')) return `npm run ${script}`;
+  return ['credence', ...process.argv.slice(2)].join(' ');
+}
