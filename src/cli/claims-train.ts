@@ -66,7 +66,7 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
   checkOutPath(flags.out, '--out');
-  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out');
+  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows');
 
   const problems = new Problems(io);
   const progress = progressFor(io);

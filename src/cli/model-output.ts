@@ -8,10 +8,10 @@ import { UsageError } from '../article/errors.js';
 import type { Io } from './io.js';
 
 /** A path the model (or held-out rows) can be written to: its folder exists and it is not a folder. */
-export function checkOutPath(out: string, flag = '--out'): void {
+export function checkOutPath(out: string, flag = '--out', what = 'the model'): void {
   const folder = dirname(resolve(out));
   if (!existsSync(folder)) throw new UsageError('E_USAGE', `${flag} ${out}: no such folder "${dirname(out)}"`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `${flag} ${out}: expected a file name for the model; got a folder`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `${flag} ${out}: expected a file name for ${what}; got a folder`);
 }
 
 /** `npm run train:…` when run through npm, else the command line as typed. */
