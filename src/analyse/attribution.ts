@@ -70,7 +70,8 @@ export function findAttributions(doc: Doc): Attribution[] {
   // "a disaster"") or of the sentence just before it in its paragraph ("X said it was strange. "…"").
   for (const c of candidates) {
     if (c.at.speaker) continue;
-    const around = indirect.find((r) => r.start <= c.at.start && c.at.end <= r.end + 2);
+    const k = lastStartingBy(indirect, c.at.start);
+    const around = k >= 0 && c.at.end <= indirect[k]!.end + 2 ? indirect[k] : undefined;
     if (around) {
       c.at.speaker = around.speaker!;
       c.inClause = true;
@@ -83,7 +84,8 @@ export function findAttributions(doc: Doc): Attribution[] {
     const adjacent = prev >= 0 && (ctx.paragraphOf[first - 1] === ctx.paragraphOf[first] || (startsParagraph(ctx, first) && ctx.paragraphOf[first - 1] === ctx.paragraphOf[first]! - 1));
     if (adjacent) {
       const s = doc.sentences[prev]!;
-      const before = indirect.find((r) => r.start >= s.start && r.end <= s.end);
+      const k = lastStartingBy(indirect, s.start - 1) + 1;
+      const before = k < indirect.length && indirect[k]!.end <= s.end ? indirect[k] : undefined;
       if (before) c.at.speaker = before.speaker!;
     }
   }
@@ -110,6 +112,18 @@ interface Candidate {
   at: Attribution;
   /** Inside a clause of reported speech: a fragment of the speaker's words. */
   inClause: boolean;
+}
+
+/** Index of the last span (in a list sorted by start) that starts at or before `offset`; -1 if none. */
+function lastStartingBy(spans: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 class Context {
@@ -515,7 +529,11 @@ function reportedSpeech(ctx: Context, direct: readonly Attribution[], used: Read
     }
   }
   // Drop a reported clause that is all inside one direct quote.
-  return out.filter((a) => !direct.some((d) => d.start <= a.start && a.end <= d.end));
+  // `direct` is in text order and its spans do not overlap: only the last one starting by a clause can hold it.
+  return out.filter((a) => {
+    const k = lastStartingBy(direct, a.start);
+    return !(k >= 0 && a.end <= direct[k]!.end);
+  });
 }
 
 function isWordy(ctx: Context, t: number): boolean {

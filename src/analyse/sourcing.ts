@@ -116,11 +116,17 @@ interface Resolved {
 class SourceBook {
   private readonly sources: Source[] = [];
   private readonly byKey = new Map<string, number>();
+  /** Each person's role as their names give it (null: none), worked out once. */
+  private readonly roles = new Map<number, string | null>();
+  /** The source (index into `sources`) whose speaker mention covers a token; -1 for none. */
+  private readonly ownerOfToken: Int32Array;
 
   constructor(
     private readonly doc: Doc,
     private readonly entities: Entities,
-  ) {}
+  ) {
+    this.ownerOfToken = new Int32Array(doc.tokens.length).fill(-1);
+  }
 
   attribute(a: Attribution): number {
     const speaker = a.speaker!;
@@ -129,8 +135,10 @@ class SourceBook {
     const s = this.sources[i]!;
     if (a.direct) s.quotes++;
     else s.attributions++;
-    const span = spanOf(this.doc, speaker);
-    if (!s.mentions.some((m) => m.start === span.start)) s.mentions.push(span);
+    if (this.ownerOfToken[speaker.tokenStart] !== i) {
+      s.mentions.push(spanOf(this.doc, speaker));
+      for (let t = speaker.tokenStart; t < speaker.tokenEnd; t++) this.ownerOfToken[t] = i;
+    }
     return i;
   }
 
@@ -138,7 +146,8 @@ class SourceBook {
     // The subject the note is about: the phrase just before it in its sentence ("Tajik police could not…",
     // "officials who declined to be named").
     const doc = this.doc;
-    const within = this.sources.find((s) => s.mentions.some((m) => m.start <= note.start && note.start < m.end));
+    const owner = this.ownerOfToken[firstTokenAt(doc, note.start)] ?? -1;
+    const within = owner >= 0 ? this.sources[owner] : undefined;
     if (within !== undefined) {
       if (note.note === 'not named' && within.kind !== 'person') within.kind = 'anonymous';
       if (!within.notes.some((n) => n.start === note.start)) within.notes.push(note);
@@ -288,6 +297,16 @@ class SourceBook {
    * of …,").
    */
   private roleOf(c: number, speaker: TokenRange): string | undefined {
+    // What the names themselves give is worked out once per person; only the speaker's own apposition varies.
+    let fromNames = this.roles.get(c);
+    if (fromNames === undefined) {
+      fromNames = this.roleFromNames(c) ?? null;
+      this.roles.set(c, fromNames);
+    }
+    return fromNames ?? this.apposition(speaker.tokenEnd);
+  }
+
+  private roleFromNames(c: number): string | undefined {
     const { doc, entities } = this;
     const names = entities.clusters[c]!.names;
     for (const m of names) {
@@ -303,18 +322,30 @@ class SourceBook {
         if (doc.text.slice(doc.tokens.end[t]!, doc.tokens.start[t + 1]!).includes('\n')) break;
         k = t;
       }
-      if (k < m.tokenStart && !isSentenceStartOnly(doc, k, m.tokenStart)) return doc.text.slice(doc.tokens.start[k]!, doc.tokens.end[m.tokenStart - 1]!);
+      // A lone capitalised word that only starts its sentence ("Then Smith") is no title; "Police Colonel" is.
+      const sentenceStartOnly = m.tokenStart - k === 1 && !PERSON_DESCRIPTIONS.has(doc.tokens.norm[k]!) && this.sentenceStarts().has(k);
+      if (k < m.tokenStart && !sentenceStartOnly) return doc.text.slice(doc.tokens.start[k]!, doc.tokens.end[m.tokenStart - 1]!);
     }
-    for (const m of [...names, { tokenEnd: speaker.tokenEnd }]) {
-      const t = m.tokenEnd;
-      if (t + 1 < doc.tokens.length && doc.tokens.norm[t] === ',' && /^(a|an|the)$/.test(doc.tokens.norm[t + 1]!)) {
-        let e = t + 1;
-        // Hyphens and apostrophes stay inside ("a 40-year-old native of …").
-        while (e < doc.tokens.length && e - t < 16 && (doc.tokens.kind[e] !== TokenKind.Punct || /^[-'’]$/.test(doc.tokens.norm[e]!))) e++;
-        if (e - t >= 3) return doc.text.slice(doc.tokens.start[t + 1]!, doc.tokens.end[e - 1]!);
-      }
+    for (const m of names) {
+      const role = this.apposition(m.tokenEnd);
+      if (role !== undefined) return role;
     }
     return undefined;
+  }
+
+  /** ", a 40-year-old native of Dushanbe," right after token `t`. */
+  private apposition(t: number): string | undefined {
+    const { doc } = this;
+    if (!(t + 1 < doc.tokens.length && doc.tokens.norm[t] === ',' && /^(a|an|the)$/.test(doc.tokens.norm[t + 1]!))) return undefined;
+    let e = t + 1;
+    // Hyphens and apostrophes stay inside ("a 40-year-old native of …").
+    while (e < doc.tokens.length && e - t < 16 && (doc.tokens.kind[e] !== TokenKind.Punct || /^[-'’]$/.test(doc.tokens.norm[e]!))) e++;
+    return e - t >= 3 ? doc.text.slice(doc.tokens.start[t + 1]!, doc.tokens.end[e - 1]!) : undefined;
+  }
+
+  private starts: Set<number> | undefined;
+  private sentenceStarts(): Set<number> {
+    return (this.starts ??= new Set(this.doc.sentences.map((s) => s.tokenStart)));
   }
 
   finish(): { sources: Source[]; remap: number[] } {
@@ -329,12 +360,6 @@ class SourceBook {
   }
 }
 
-/** A lone capitalised word that only starts its sentence ("Police Colonel…" is fine, "Then Smith" is not). */
-function isSentenceStartOnly(doc: Doc, from: number, to: number): boolean {
-  if (to - from !== 1) return false;
-  const w = doc.tokens.norm[from]!;
-  return !PERSON_DESCRIPTIONS.has(w) && doc.sentences.some((s) => s.tokenStart === from);
-}
 
 /** The head noun of a speaker phrase: the last word before "who", "of", "for", "with"… */
 function headWord(words: readonly string[]): string | undefined {

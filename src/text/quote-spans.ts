@@ -87,8 +87,10 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
     if (words) out.push({ start: a, end: b, openAt, closeEnd, closed, paragraphs: paras, single: isSingle });
   };
 
+  let lastSpace = -1; // the latest whitespace seen, so a closing single mark knows at once whether words came between
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    if (isSpace(c)) lastSpace = i;
     if (isNewline(c)) {
       if (single >= 0 && singleBreak < 0) singleBreak = i;
       if (open >= 0 && pendingBreak < 0) pendingBreak = i;
@@ -167,9 +169,7 @@ export function findQuoteSpans(text: string, from = 0, to = text.length): QuoteS
       } else if ((c === 0x2019 || (c === 0x27 && singleStraight)) && !isSpace(prev) && !isAlnum(next)) {
         // "officers’ union": a closing mark followed by a space then a lower-case word is a possessive
         // only when the quote would be a single word; require two words to call it a quote.
-        let spaces = 0;
-        for (let k = single + 1; k < i; k++) if (isSpace(text.charCodeAt(k))) spaces++;
-        if (spaces >= 1) {
+        if (lastSpace > single) {
           emit(single, single + 1, i, i + 1, true, singleParagraphs, true);
           single = -1;
         }

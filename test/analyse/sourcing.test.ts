@@ -165,6 +165,18 @@ describe('analyseSourcing', () => {
     expect(byName.get('A study by the state university')?.kind).toBe('document');
   });
 
+  it('stays fast when one article holds thousands of quotes and reported clauses', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `Bob${i} said the plan was fine and good. Then a "so-called" thing.`).join(' ');
+    const oneSpeaker = Array.from({ length: 4000 }, () => '“We will win,” said Mayor Ana Lind. Officials could not be reached for comment.').join('\n\n');
+    for (const body of [many, oneSpeaker]) {
+      const d = makeDoc({ title: 'Many', body });
+      const t0 = performance.now();
+      const r = analyseSourcing(d, mentionsOf(d, [['Ana Lind', 'PER']]));
+      expect(performance.now() - t0).toBeLessThan(3000);
+      expect(r.sourcing.quotes.length).toBeGreaterThan(1000);
+    }
+  });
+
   it('gives a partial answer on broken text, never an error', () => {
     const nasty = [
       '"'.repeat(10_000),

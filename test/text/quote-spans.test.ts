@@ -59,6 +59,13 @@ describe('findQuoteSpans', () => {
     expect(qs2[0]!.closed).toBe(false);
   });
 
+  it('stays linear on a long paragraph of single-quoted tokens with no spaces (minified JSON)', () => {
+    const json = '{' + Array.from({ length: 60_000 }, (_, i) => `'k${i}':'v${i}'`).join(',') + '}';
+    const t0 = performance.now();
+    findQuoteSpans(json);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
   it('does not call empty or punctuation-only marks quotes', () => {
     expect(quoted('He said "" and “…” and "?"')).toEqual([]);
   });
