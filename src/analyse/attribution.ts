@@ -204,18 +204,6 @@ class Context {
     }
     return lo;
   }
-  /** Last token ending at or before `offset`, or -1. */
-  tokenBefore(offset: number): number {
-    const en = this.doc.tokens.end;
-    let lo = 0;
-    let hi = this.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (en[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  }
   isCue(t: number, cues: ReadonlySet<string>): TokenRange | null {
     const w = this.norm(t);
     if (w === 'according' && t + 1 < this.n && this.norm(t + 1) === 'to') return { tokenStart: t, tokenEnd: t + 2 };

@@ -2,9 +2,8 @@
  * `credence clickbait eval`: how a clickbait model does on labelled headlines it has not seen: accuracy,
  * precision, recall and F1 of the clickbait class at the calibrated 0.5 decision, and ROC-AUC.
  */
-import { join } from 'node:path';
 import { UsageError } from '../article/errors.js';
-import { bundledModelsDir } from '../analyse/engine.js';
+import { defaultClickbaitModel } from '../analyse/engine.js';
 import { loadClickbait } from '../learn/clickbait/file.js';
 import { clickbaitFigures } from '../learn/clickbait/metrics.js';
 import { scoreHeadline } from '../learn/clickbait/model.js';
@@ -18,9 +17,6 @@ interface EvalFlags {
   json?: boolean;
 }
 
-export function defaultClickbaitModel(): string {
-  return join(bundledModelsDir(), 'clickbait.cdm');
-}
 
 export async function clickbaitEval(io: Io, flags: EvalFlags): Promise<number> {
   const modelPath = flags.model ?? defaultClickbaitModel();

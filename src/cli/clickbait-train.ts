@@ -179,6 +179,3 @@ export async function clickbaitTrain(io: Io, flags: TrainFlags): Promise<number>
   if (problems.skipped > 0) problems.note(`${problems.skipped} line${problems.skipped === 1 ? '' : 's'} skipped (listed above)`);
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
 }
-
-/** Fail before the work, not after it: the folder must exist and the path must not be a folder. */
-

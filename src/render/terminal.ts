@@ -16,10 +16,10 @@ export interface Style {
 export function renderReport(r: Report, text: string, c: Style, colour: boolean): string {
   const out: string[] = [];
   const { article, reliability: rel } = r;
-  out.push(c.bold(article.title === '' ? '(no title)' : article.title));
+  out.push(c.bold(article.title === '' ? '(no title)' : clean(article.title)));
   const meta = [`id ${article.id}`, `${article.words} words`];
   if (article.label !== undefined) meta.push(`gold label: ${article.label}`);
-  if (article.site !== undefined) meta.push(article.site);
+  if (article.site !== undefined) meta.push(clean(article.site));
   if (article.published !== undefined) meta.push(article.published);
   out.push(c.dim(meta.join(' · ')), '');
 
@@ -76,7 +76,7 @@ function renderSignals(signals: readonly Signal[], text: string, c: Style): stri
   const out = [`${c.bold('Checklist')}  ${fails} to look at, ${warns} to check, ${signals.filter((s) => s.status === 'pass').length} fine`];
   for (const s of signals) {
     const colour = s.status === 'fail' ? c.red : s.status === 'warn' ? c.yellow : s.status === 'pass' ? c.green : c.dim;
-    out.push(`  ${colour(`${STATUS_MARK[s.status]} ${s.status.padEnd(4)}`)}  ${s.label} ${c.dim('—')} ${s.reason}`);
+    out.push(`  ${colour(`${STATUS_MARK[s.status]} ${s.status.padEnd(4)}`)}  ${s.label} ${c.dim('—')} ${clean(s.reason)}`);
     if (s.status === 'warn' || s.status === 'fail') {
       const shown = s.evidence.slice(0, 2).map((e) => `"${short(clean(text.slice(e.start, e.end)).trim(), 90)}"`);
       if (shown.length > 0) out.push(c.dim(`            ${shown.join(' · ')}`));
@@ -95,12 +95,12 @@ function renderSourcing(s: SourcingSection, text: string, c: Style): string[] {
     const kind = src.kind === 'anonymous' ? c.yellow(KIND_WORD[src.kind]) : c.dim(KIND_WORD[src.kind]);
     const counts = [src.quotes ? `${src.quotes} quoted` : '', src.attributions ? `${src.attributions} reported` : ''].filter(Boolean).join(', ');
     const notes = src.notes.length > 0 ? ` ${c.yellow(`(${[...new Set(src.notes.map((n) => n.note))].join('; ')})`)}` : '';
-    const role = src.role !== undefined ? c.dim(`, ${short(src.role, 60)}`) : '';
-    out.push(`  ${short(src.name, 60)}${role}  ${kind}${counts ? c.dim(` · ${counts}`) : ''}${notes}`);
+    const role = src.role !== undefined ? c.dim(`, ${short(clean(src.role), 60)}`) : '';
+    out.push(`  ${short(clean(src.name), 60)}${role}  ${kind}${counts ? c.dim(` · ${counts}`) : ''}${notes}`);
   }
   if (s.sources.length > 8) out.push(c.dim(`  … ${s.sources.length - 8} more (see --format json)`));
   for (const q of s.quotes.filter((x) => x.direct).slice(0, 3)) {
-    const who = q.source !== undefined ? s.sources[q.source]!.name : 'unattributed';
+    const who = q.source !== undefined ? clean(s.sources[q.source]!.name) : 'unattributed';
     out.push(`  “${short(clean(text.slice(q.start, q.end)).trim(), 110)}” ${c.dim(`— ${who}`)}`);
   }
   return out;
@@ -112,7 +112,7 @@ function renderEntities(entities: readonly Entity[], c: Style): string[] {
       .filter((e) => e.type === type)
       .sort((a, b) => b.count - a.count || a.first - b.first)
       .slice(0, 6)
-      .map((e) => (e.count > 1 ? `${e.name} (${e.count})` : e.name))
+      .map((e) => (e.count > 1 ? `${clean(e.name)} (${e.count})` : clean(e.name)))
       .join(', ');
   const rows: [string, string][] = [
     ['people', top('PER')],
@@ -222,6 +222,8 @@ function highlight(text: string, sentence: Span, marks: (Span & { up: boolean })
   return out;
 }
 
+/** One line of article text for a terminal: spaces folded, control characters (escape sequences, NUL) out. */
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
