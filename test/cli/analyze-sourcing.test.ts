@@ -68,6 +68,14 @@ describe('analyze: sourcing, entities, language and the checklist', () => {
     expect(csv.code).toBe(0);
   });
 
+  it('never lets control characters of the article reach the terminal', () => {
+    writeFileSync(join(dir, 'escape.txt'), 'Port \u001b[2J news\n\n“We will win,” said Mayor Ana\u001b]0;x\u0007 Lind. The port stays open.\n');
+    const run = credence(['analyze', 'escape.txt'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Port [2J news');
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
   it('leaves sourcing out with --no-sourcing and refuses --ner-model with it', () => {
     const r = JSON.parse(credence(['analyze', '--format', 'json', '--no-sourcing', 'harbour.txt'], dir).stdout);
     expect(r.sourcing).toBeUndefined();
