@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { UsageError } from '../article/errors.js';
 import { renderNerCard, type NerCard, type NerDataRecord, type NerHeldOut, type NerNewsRecord } from '../learn/ner/card.js';
@@ -19,6 +18,7 @@ import { fromNerFile, recogniseEntities } from '../learn/ner/ner.js';
 import { Inducer, TypeCounter, type WordInfo } from '../learn/ner/wordinfo.js';
 import { makeDoc } from '../text/doc.js';
 import { EXIT, Problems, type Io } from './io.js';
+import { checkOutPath, rebuildCommand } from './model-output.js';
 
 const require = createRequire(import.meta.url);
 const VERSION = (require('../../package.json') as { version: string }).version;
@@ -71,7 +71,12 @@ async function newsTexts(path: string, bytes: Buffer, problems: Problems): Promi
   const out: { title: string; text: string }[] = [];
   if (/\.csv(\.gz)?$/i.test(path)) {
     const { parse } = await import('csv-parse/sync');
-    const rows = parse(raw, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+    let rows: Record<string, string>[];
+    try {
+      rows = parse(raw, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+    } catch (err) {
+      throw new UsageError('E_PARSE', `cannot read it as CSV: ${(err as Error).message}`, { file: path });
+    }
     for (const r of rows) {
       const text = r.articleBody ?? r.text ?? r.body;
       if (typeof text === 'string') out.push({ title: r.title ?? '', text });
@@ -83,12 +88,19 @@ async function newsTexts(path: string, bytes: Buffer, problems: Problems): Promi
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
+    let r: unknown;
     try {
-      const r = JSON.parse(line) as Record<string, unknown>;
-      out.push({ title: typeof r.title === 'string' ? r.title : '', text: typeof r.text === 'string' ? r.text : '' });
+      r = JSON.parse(line);
     } catch {
       problems.warning(new UsageError('E_PARSE', 'not valid JSON (line skipped)', { file: path, line: i + 1 }));
+      continue;
     }
+    if (typeof r !== 'object' || r === null || Array.isArray(r) || typeof (r as Record<string, unknown>).text !== 'string') {
+      problems.warning(new UsageError('E_PARSE', 'expected a JSON object with a "text" string (line skipped)', { file: path, line: i + 1 }));
+      continue;
+    }
+    const o = r as Record<string, unknown>;
+    out.push({ title: typeof o.title === 'string' ? o.title : '', text: o.text as string });
   }
   return out;
 }
@@ -114,6 +126,11 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   const settings = parseSettings(flags.set);
   const every = Number(flags.holdoutEvery);
   if (!Number.isInteger(every) || every < 0) throw new UsageError('E_USAGE', `--holdout-every: expected a whole number, got "${flags.holdoutEvery}"`);
+  // Everything that could fail after training is checked before it: where the model and the held-out rows
+  // go, and that the evaluation files are there.
+  checkOutPath(flags.out);
+  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows');
+  for (const e of flags.eval ?? []) readBytes(e);
   const newsFiles = flags.news ?? [];
   if (flags.wordsFrom === undefined && newsFiles.length === 0) {
     throw new UsageError('E_USAGE', 'give --news files to induce word facts from, or --words-from a model file');
@@ -222,8 +239,6 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   const weights = trainPerceptron(train, words, settings, (p) => problems.note(`pass ${p.epoch}: ${p.errors} token errors of ${p.tokens}`));
   const seconds = (Date.now() - started) / 1000;
 
-  const outPath = resolve(flags.out);
-  const bundled = outPath === resolve(new URL('../../models/ner.cdm', import.meta.url).pathname);
   const card: NerCard = {
     name: 'credence-ner',
     description:
@@ -232,7 +247,7 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
       'mid-sentence capitalisation rate, "said"/"Mr." cues, and the share of each type a first model gave the form there).',
     createdAt: new Date().toISOString(),
     credenceVersion: VERSION,
-    command: bundled ? 'npm run train:ner' : `credence ner-train ${flags.data.map((d) => `--data ${d}`).join(' ')} --out ${flags.out}`,
+    command: rebuildCommand(io),
     trainingData: records,
     news,
     induced: { words: words.hashes.length, clusters: words.clusters, tokens: inducedTokens },
