@@ -57,7 +57,8 @@ function goldArticle(r: Record<string, unknown>, line: number, bad: (message: st
       start: o.start,
       end: o.end,
       direct: o.direct,
-      speaker: named && typeof o.speaker === 'string' ? o.speaker : null,
+      // Without a name, the speaker is the mention as written.
+      speaker: named ? (typeof o.speaker === 'string' && o.speaker !== '' ? o.speaker : r.text.slice(o.speakerStart as number, o.speakerEnd as number)) : null,
       speakerStart: named ? (o.speakerStart as number) : null,
       speakerEnd: named ? (o.speakerEnd as number) : null,
     });
