@@ -5,9 +5,8 @@
  * so the reports come in line order.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { InputError } from '../article/errors.js';
-import { readMaybeGzip } from '../evaluate/fnc1.js';
+import { readMaybeGzipFile } from '../evaluate/fnc1.js';
 import type { Problems } from './io.js';
 
 export interface JsonLine {
@@ -29,8 +28,8 @@ export interface JsonLines {
  *   and `{"text": ..., "label": ...}`.
  */
 export function readJsonLines(file: string, problems: Problems, layout: { full: string; short: string }, each: (l: JsonLine) => void): JsonLines {
-  const text = readMaybeGzip(file);
-  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const { bytes, text } = readMaybeGzipFile(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   let skipped = 0;
   const badAt =
     (line: number) =>

@@ -27,6 +27,11 @@ export interface Fnc1Data {
 
 /** The text of a file, gunzipped when it starts with the gzip signature. */
 export function readMaybeGzip(path: string): string {
+  return readMaybeGzipFile(path).text;
+}
+
+/** A file's bytes as stored (for its hash) and its text, gunzipped when it starts with the gzip signature. */
+export function readMaybeGzipFile(path: string): { bytes: Buffer; text: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -34,16 +39,17 @@ export function readMaybeGzip(path: string): string {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? 'E_NO_FILE' : 'E_UNREADABLE', code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`, { file: path });
   }
+  let plain = bytes;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      plain = gunzipSync(bytes);
     } catch {
       throw new UsageError('E_UNREADABLE', 'expected a gzip file (it starts with the gzip signature); got a broken one', { file: path });
     }
   }
-  let text = bytes.toString('utf8');
+  let text = plain.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+  return { bytes, text };
 }
 
 interface Row {
