@@ -6,13 +6,48 @@ import { parentPort } from 'node:worker_threads';
 import { featuriseChunk, transferList, type FeaturiseOptions, type Text } from './learn/featurise.js';
 import type { CsrMatrix } from './learn/matrix.js';
 import { fitRows, type ReliabilitySettings } from './learn/reliability.js';
+import type { Article } from './article/article.js';
+import { createEngine, engineOptions, type AnalyzeOutcome, type Engine, type EngineSpec } from './analyse/engine.js';
 
 type Job =
+  | { kind: 'analyze'; spec: EngineSpec; articles: Article[] }
   | { kind: 'featurise'; texts: Text[]; opts: FeaturiseOptions }
   | { kind: 'fit'; X: CsrMatrix; which: Int32Array; y: Uint8Array; sw: Float64Array; sources: Int32Array; settings: ReliabilitySettings };
 
-parentPort?.on('message', (job: Job) => {
+/** Engines this thread has loaded, by their spec: the models load once per thread. */
+const engines = new Map<string, Engine>();
+
+async function engineFor(spec: EngineSpec): Promise<Engine> {
+  const key = JSON.stringify(spec);
+  let engine = engines.get(key);
+  if (engine === undefined) {
+    let matchClaim;
+    if (spec.db !== undefined) {
+      const { Store } = await import('./store/store.js');
+      const { claimMatcher } = await import('./analyse/matches.js');
+      matchClaim = claimMatcher(Store.open(spec.db));
+    }
+    engine = createEngine(engineOptions(spec, matchClaim));
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+parentPort?.on('message', async (job: Job) => {
   try {
+    if (job.kind === 'analyze') {
+      const engine = await engineFor(job.spec);
+      const out: AnalyzeOutcome[] = job.articles.map((a) => {
+        try {
+          return { json: JSON.stringify(engine.analyze(a)) };
+        } catch (err) {
+          const e = err instanceof Error ? err : new Error(String(err));
+          return { error: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
+        }
+      });
+      parentPort!.postMessage({ ok: true, value: out });
+      return;
+    }
     if (job.kind === 'featurise') {
       const packed = featuriseChunk(job.texts, job.opts);
       parentPort!.postMessage({ ok: true, value: packed }, transferList(packed));

@@ -46,6 +46,31 @@ export interface EngineOptions {
   clickbaitModel?: string | null;
 }
 
+/**
+ * The engine options a worker thread can be sent (plain data): model paths, what is turned off, and the
+ * fact-check store folder the worker opens itself.
+ */
+export interface EngineSpec {
+  reliabilityModel?: string;
+  stanceModel?: string | null;
+  worthinessModel?: string | null;
+  nerModel?: string | null;
+  sourcing?: boolean;
+  /** The store folder whose fact-checks the claims are matched against. */
+  db?: string;
+}
+
+/**
+ * One article's report, or the bug met inside it. A worker thread sends the report as its JSON text (one
+ * string crosses threads far faster than the object, and JSON lines need nothing more).
+ */
+export type AnalyzeOutcome = { report: Report } | { json: string } | { error: string; stack?: string };
+
+export function engineOptions(spec: EngineSpec, matchClaim?: ClaimMatcher): EngineOptions {
+  const { db: _db, ...rest } = spec;
+  return { ...rest, ...(matchClaim !== undefined ? { matchClaim } : {}) };
+}
+
 export interface Engine {
   readonly reliability: LoadedReliability;
   readonly stance: LoadedStance | null;

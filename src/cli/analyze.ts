@@ -1,13 +1,14 @@
 /** `credence analyze`: a report for every article read from files, folders or stdin. */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { articleText } from '../article/article.js';
+import { articleText, type Article } from '../article/article.js';
 import { UsageError } from '../article/errors.js';
 import type { Report } from '../article/report.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimMatcher } from '../analyse/claims.js';
-import { createEngine } from '../analyse/engine.js';
+import { createEngine, engineOptions, type AnalyzeOutcome, type Engine, type EngineSpec } from '../analyse/engine.js';
+import { threadCount, WorkerPool } from '../parallel/pool.js';
 import { parseSpec, readDataset } from '../ingest/index.js';
 import { renderReport } from '../render/terminal.js';
 import { colourEnabled, coloursFor, EXIT, Problems, type Io } from './io.js';
@@ -41,36 +42,68 @@ export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Pr
   if (!flags.claims && flags.db !== undefined) throw new UsageError('E_USAGE', '--db and --no-claims: choose one (the store is searched for the claims)');
   if (!flags.sourcing && flags.nerModel !== undefined) throw new UsageError('E_USAGE', '--ner-model and --no-sourcing: choose one');
   const store = flags.claims ? await openStoreIfAny(flags.db, io.env) : undefined;
-  const engine = createEngine({
-    ...(store !== undefined ? { matchClaim: store.matcher } : {}),
+  const spec: EngineSpec = {
+    ...(store !== undefined ? { db: store.dir } : {}),
     ...(flags.model !== undefined ? { reliabilityModel: flags.model } : {}),
     ...(flags.headline ? (flags.stanceModel !== undefined ? { stanceModel: flags.stanceModel } : {}) : { stanceModel: null }),
     ...(flags.claims ? (flags.worthinessModel !== undefined ? { worthinessModel: flags.worthinessModel } : {}) : { worthinessModel: null }),
     ...(flags.sourcing ? (flags.nerModel !== undefined ? { nerModel: flags.nerModel } : {}) : { sourcing: false }),
-  });
+  };
+  const engine = createEngine(engineOptions(spec, store?.matcher));
   const problems = new Problems(io);
   const progress = progressFor(io);
   const out = outputFor(format, io);
   let analysed = 0;
-  for (const spec of specs) {
-    for await (const item of readDataset(spec, options)) {
+
+  // One article, or a few, are analysed here (a cold start stays short); a corpus goes to the worker
+  // threads in batches, each loading the models once, and the reports are written in input order.
+  const threads = threadCount(io.env);
+  let pool: WorkerPool | null | undefined;
+  const inFlight: { articles: Article[]; outcomes: Promise<AnalyzeOutcome[]> }[] = [];
+  const drainOne = async (): Promise<void> => {
+    const head = inFlight.shift()!;
+    const outcomes = await head.outcomes;
+    for (let i = 0; i < head.articles.length; i++) {
+      const article = head.articles[i]!;
+      const o = outcomes[i]!;
+      if ('error' in o) {
+        // A bug met inside one article: report it with its stack, skip the article, go on (exit 2).
+        const e = new Error(o.error);
+        if (o.stack !== undefined) e.stack = o.stack;
+        problems.bug(e, article.origin);
+        continue;
+      }
+      if ('json' in o) await out.writeJson(o.json, articleText(article));
+      else await out.write(o.report, articleText(article));
+      analysed++;
+      progress.update('analysing', analysed);
+    }
+  };
+  let batches = 0;
+  const dispatch = async (articles: Article[]): Promise<void> => {
+    // The first batch is analysed here; the workers start with the second.
+    if (pool === undefined && batches > 0) pool = threads >= 2 ? WorkerPool.shared(threads) : null;
+    batches++;
+    const outcomes = pool ? pool.run<AnalyzeOutcome[]>({ kind: 'analyze', spec, articles }) : Promise.resolve(articles.map((a) => analyseHere(engine, a)));
+    inFlight.push({ articles, outcomes });
+    while (inFlight.length > Math.max(2, threads * 2)) await drainOne();
+  };
+  let batch: Article[] = [];
+  for (const input of specs) {
+    for await (const item of readDataset(input, options)) {
       if (item.kind === 'error') problems.error(item.error);
       else if (item.kind === 'warning') problems.warning(item.error);
       else {
-        let report: Report;
-        try {
-          report = engine.analyze(item.article);
-        } catch (err) {
-          // A bug met inside one article: report it with its stack, skip the article, go on (exit 2).
-          problems.bug(err, item.article.origin);
-          continue;
+        batch.push(item.article);
+        if (batch.length === BATCH) {
+          await dispatch(batch);
+          batch = [];
         }
-        await out.write(report, articleText(item.article));
-        analysed++;
-        progress.update('analysing', analysed);
       }
     }
   }
+  if (batch.length > 0) await dispatch(batch);
+  while (inFlight.length > 0) await drainOne();
   progress.stop();
   store?.close();
   await out.end();
@@ -84,6 +117,18 @@ export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Pr
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
 }
 
+/** Articles sent to a worker at a time; also how many are analysed here before the workers start. */
+const BATCH = 16;
+
+function analyseHere(engine: Engine, article: Article): AnalyzeOutcome {
+  try {
+    return { report: engine.analyze(article) };
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    return { error: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
+  }
+}
+
 function outputFormat(value: string): OutputFormat {
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
   throw new UsageError('E_USAGE', `--format: expected one of ${OUTPUT_FORMATS.join(', ')}; got "${value}"`);
@@ -91,7 +136,14 @@ function outputFormat(value: string): OutputFormat {
 
 interface Output {
   write(report: Report, text: string): Promise<void>;
+  /** The same for a report that arrives as its JSON text (from a worker thread). */
+  writeJson(json: string, text: string): Promise<void>;
   end(): Promise<void>;
+}
+
+/** An output that reads reports as objects also takes them as JSON text. */
+function withJson(o: Omit<Output, 'writeJson'>): Output {
+  return { ...o, writeJson: (json, text) => o.write(JSON.parse(json) as Report, text) };
 }
 
 async function write(stream: Writable, s: string): Promise<void> {
@@ -104,13 +156,13 @@ function outputFor(format: OutputFormat, io: Io): Output {
     case 'text': {
       const c = coloursFor(io, 'stdout');
       const colour = colourEnabled(io, 'stdout');
-      return { write: (r, text) => write(stdout, renderReport(r, text, c, colour) + '\n'), end: async () => {} };
+      return withJson({ write: (r, text) => write(stdout, renderReport(r, text, c, colour) + '\n'), end: async () => {} });
     }
     case 'jsonl':
-      return { write: (r) => write(stdout, JSON.stringify(r) + '\n'), end: async () => {} };
+      return { write: (r) => write(stdout, JSON.stringify(r) + '\n'), writeJson: (json) => write(stdout, json + '\n'), end: async () => {} };
     case 'csv': {
       let header = false;
-      return {
+      return withJson({
         write: async (r) => {
           // The CSV writer loads only when CSV is asked for (start-up time).
           const { csvHeader, csvRow } = await import('../render/csv.js');
@@ -119,13 +171,13 @@ function outputFor(format: OutputFormat, io: Io): Output {
           await write(stdout, csvRow(r));
         },
         end: async () => {},
-      };
+      });
     }
     case 'json': {
       // One article: one pretty object. More than one: JSON Lines, streamed from the second on.
       let first: Report | undefined;
       let streaming = false;
-      return {
+      return withJson({
         write: async (r) => {
           if (streaming) return write(stdout, JSON.stringify(r) + '\n');
           if (first === undefined) {
@@ -138,7 +190,7 @@ function outputFor(format: OutputFormat, io: Io): Output {
         end: async () => {
           if (!streaming && first !== undefined) await write(stdout, JSON.stringify(first, null, 2) + '\n');
         },
-      };
+      });
     }
   }
 }
@@ -148,7 +200,7 @@ function outputFor(format: OutputFormat, io: Io): Output {
  * default one if it exists. Never created here: `credence factchecks import` creates it. The store's
  * modules (a native SQLite binding) load only when there is a store.
  */
-async function openStoreIfAny(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<{ matcher: ClaimMatcher; close(): void } | undefined> {
+async function openStoreIfAny(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<{ dir: string; matcher: ClaimMatcher; close(): void } | undefined> {
   const { DB_FILE, storeDir } = await import('../store/location.js');
   const dir = storeDir(flag, env);
   if (!existsSync(join(dir, DB_FILE))) {
@@ -158,5 +210,5 @@ async function openStoreIfAny(flag: string | undefined, env: NodeJS.ProcessEnv):
   const { claimMatcher } = await import('../analyse/matches.js');
   const { Store } = await import('../store/store.js');
   const store = Store.open(dir);
-  return { matcher: claimMatcher(store), close: () => store.close() };
+  return { dir, matcher: claimMatcher(store), close: () => store.close() };
 }

@@ -87,6 +87,26 @@ describe('analyze: sourcing, entities, language and the checklist', () => {
   });
 });
 
+describe('analyze over a corpus', () => {
+  it('gives the same reports, in the same order, on worker threads as in one thread', () => {
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({
+        id: `a${i}`,
+        title: i % 2 ? `Council approves budget number ${i}` : `SHOCKING truth number ${i}!!`,
+        text: `“We will fund ${i} new buses,” said Mayor Ana Lind. Officials said the plan costs ${i} million dollars. The port stays open.`,
+      }),
+    );
+    writeFileSync(join(dir, 'corpus.jsonl'), lines.join('\n') + '\n');
+    const one = credence(['analyze', '--format', 'jsonl', 'corpus.jsonl'], dir, undefined, { CREDENCE_THREADS: '1' });
+    const two = credence(['analyze', '--format', 'jsonl', 'corpus.jsonl'], dir, undefined, { CREDENCE_THREADS: '2' });
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l).article.id)).toEqual(lines.map((_, i) => `a${i}`));
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.errLines).toEqual(['credence: analysed 40 articles']);
+  });
+});
+
 describe('quotes-eval', () => {
   it('scores direct and indirect quotes and reports bad lines with file:line', () => {
     const text = 'The mayor resigned on Monday.\n\n“We did our best,” said Mayor Ana Lind. Officials said the port would close.';
