@@ -5,13 +5,15 @@
 import { parentPort } from 'node:worker_threads';
 import { featuriseChunk, transferList, type FeaturiseOptions, type Text } from './learn/featurise.js';
 import type { CsrMatrix } from './learn/matrix.js';
-import { fitRows, type ReliabilitySettings } from './learn/reliability.js';
+import { fitRows, type ReliabilityModel, type ReliabilitySettings } from './learn/reliability.js';
+import { scoreChunk } from './learn/score-corpus.js';
 import type { Article } from './article/article.js';
 import { createEngine, engineOptions, type AnalyzeOutcome, type Engine, type EngineSpec } from './analyse/engine.js';
 
 type Job =
   | { kind: 'analyze'; spec: EngineSpec; articles: Article[] }
   | { kind: 'featurise'; texts: Text[]; opts: FeaturiseOptions }
+  | { kind: 'score'; texts: Text[]; model: ReliabilityModel }
   | { kind: 'fit'; X: CsrMatrix; which: Int32Array; y: Uint8Array; sw: Float64Array; sources: Int32Array; settings: ReliabilitySettings };
 
 /** Engines this thread has loaded, by their spec: the models load once per thread. */
@@ -51,6 +53,11 @@ parentPort?.on('message', async (job: Job) => {
     if (job.kind === 'featurise') {
       const packed = featuriseChunk(job.texts, job.opts);
       parentPort!.postMessage({ ok: true, value: packed }, transferList(packed));
+      return;
+    }
+    if (job.kind === 'score') {
+      const p = scoreChunk(job.texts, job.model);
+      parentPort!.postMessage({ ok: true, value: p }, [p.buffer as ArrayBuffer]);
       return;
     }
     if (job.kind === 'fit') {

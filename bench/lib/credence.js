@@ -3,13 +3,15 @@
  * Credence's side of a cell, timed the way the peer is, through the product's corpus path: fit =
  * featurising every training article (Doc creation: tokenisation, sentences, artefact masking; hashed
  * counts; over worker threads, CREDENCE_THREADS or every core) + `fitFromCounts` (IDF, out-of-fold
- * calibration, fold models); predict = featurising every test article + `pUnreliableFromCounts`.
+ * calibration, fold models); predict = `scoreTexts` (each test article read, featurised and scored on a
+ * worker thread, as `credence eval` does).
  * Near-duplicate groups come from the split file (they are the evaluation protocol's, computed once for
  * both sides). The per-article probe uses `pUnreliable` on one Doc at a time, as `credence analyze` does.
  */
 import { featurise } from '../../dist/learn/featurise.js';
 import { threadCount } from '../../dist/parallel/pool.js';
-import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliable, pUnreliableFromCounts } from '../../dist/learn/reliability.js';
+import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliable } from '../../dist/learn/reliability.js';
+import { scoreTexts } from '../../dist/learn/score-corpus.js';
 import { makeDoc } from '../../dist/text/doc.js';
 
 /** Threads Credence uses in this run (the peer uses one). */
@@ -77,11 +79,7 @@ export async function runCell(cell, rows, variants, settings = DEFAULT_RELIABILI
   const articles = /** @type {{ articles: BenchArticle[] }} */ (rows.get(name)).articles;
   const test = idx.map((i) => /** @type {BenchArticle} */ (articles[i]));
   const t0 = performance.now();
-  const f = await featurise(
-    test.map((a) => ({ title: a.title, body: a.body })),
-    { features: model.settings.features, style: model.settings.styleWeight !== 0, signatures: false },
-  );
-  const p = f.counts.map((c, i) => pUnreliableFromCounts(model, c, /** @type {Float64Array} */ (f.raw[i])));
+  const p = Array.from(await scoreTexts(model, test.map((a) => ({ title: a.title, body: a.body }))));
   const predictSeconds = (performance.now() - t0) / 1000;
   /** @type {CredenceCellResult} */
   const out = { cell: cell.name, nTrain, nTest: test.length, fitSeconds, predictSeconds, iterations, converged, p };

@@ -7,8 +7,7 @@ import { binaryMetrics, calibrationBins, rocCurve, type BinaryMetrics } from '..
 import { calibrationSvg, rocSvg } from '../evaluate/plots.js';
 import { loadLabelled } from '../evaluate/labelled.js';
 import { loadReliability } from '../learn/reliability-file.js';
-import { pUnreliableFromCounts } from '../learn/reliability.js';
-import { featurise } from '../learn/featurise.js';
+import { scoreTexts } from '../learn/score-corpus.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { readOptions, type DataFlags } from './options.js';
 import { progressFor } from './progress.js';
@@ -38,12 +37,13 @@ export async function evaluate(io: Io, flags: EvalFlags): Promise<number> {
       problems.note(`warning: ${s.spec} is part of this model's training data; these figures are not held-out`);
     }
   }
-  const f = await featurise(
-    rows.map((r) => r.text),
-    { features: model.settings.features, style: model.settings.styleWeight !== 0, signatures: false },
-    { onProgress: (done, total) => progress.update('scoring', done, total) },
+  const p = Array.from(
+    await scoreTexts(
+      model,
+      rows.map((r) => r.text),
+      { onProgress: (done, total) => progress.update('scoring', done, total) },
+    ),
   );
-  const p = f.counts.map((c, i) => pUnreliableFromCounts(model, c, f.raw[i]!));
   progress.stop();
   const y = rows.map((r) => r.y);
   const m = binaryMetrics(y, p);

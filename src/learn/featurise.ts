@@ -5,7 +5,7 @@
  */
 import type { Article } from '../article/article.js';
 import { makeDoc } from '../text/doc.js';
-import { countFeatures, type Block, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
+import { BLOCKS, countFeatures, type Block, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
 import { minhashSignature, wordShingles } from '../text/minhash.js';
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { threadCount, WorkerPool } from '../parallel/pool.js';
@@ -26,7 +26,6 @@ export interface Featurised {
   signatures: Uint32Array[] | undefined;
 }
 
-const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
 const SIGNATURE = 64;
 const CHUNK = 256;
 

@@ -5,7 +5,7 @@
  * get a model, so there is no unfitted model to misuse.
  */
 import type { Doc } from '../text/doc.js';
-import { countFeatures, DEFAULT_FEATURES, weighFeatures, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
+import { BLOCKS, countFeatures, DEFAULT_FEATURES, weighFeatures, weighInto, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { calibrate, fitIsotonic, fitPlatt, type Calibrator } from './calibration.js';
 import { DEFAULT_LOGISTIC, fitLogistic, type LogisticParams } from './logistic.js';
@@ -146,13 +146,9 @@ export async function fitFromCounts(
 
   // The column weighting (IDF, min-df) and the style scaler use no label, so they are fitted once on all
   // rows and shared by every fit: each row is weighed once, and the fits take row subsets.
-  const prep: Preprocessing = { idf: fitIdf(counts, settings), style: fitScaler(raw) };
-  const { matrix: X, columns } = compactColumns(
-    csrFromRows(
-      counts.map((c, i) => vectorOf(c, raw[i]!, prep, settings)),
-      columnCount(settings.features),
-    ),
-  );
+  const freq = columnFrequencies(counts, settings.features);
+  const prep: Preprocessing = { idf: fitIdf(freq.df, n, settings), style: fitScaler(raw) };
+  const { matrix: X, columns } = designMatrix(counts, raw, prep, settings, freq.occurrences);
   const sourceNames = [...new Set(rows.map((r) => r.source))];
   const sources = Int32Array.from(rows, (r) => sourceNames.indexOf(r.source));
   const held = stratifiedGroupSplit(y, Int32Array.from(rows, (r) => r.group), settings.calibration.holdout, settings.seed);
@@ -270,53 +266,99 @@ function fitWeights(
 }
 
 /**
- * The same matrix over only the columns that occur, renumbered from the most to the least frequent:
- * the solver's weight vector shrinks from 2^20 cells to the used ones and the hot ones share cache lines.
- * `columns[j]` is the original column of new column j. Same solution, faster.
+ * Per hashed column: in how many rows it occurs (`df`, over every block) and how many times it occurs in
+ * the blocks the model weighs (`occurrences`: once per row and block).
  */
-function compactColumns(X: CsrMatrix): { matrix: CsrMatrix; columns: Int32Array } {
-  const freq = new Int32Array(X.cols);
-  for (let k = 0; k < X.indices.length; k++) freq[X.indices[k]!]!++;
-  let used = 0;
-  for (let c = 0; c < X.cols; c++) if (freq[c]! > 0) used++;
-  const columns = new Int32Array(used);
-  used = 0;
-  for (let c = 0; c < X.cols; c++) if (freq[c]! > 0) columns[used++] = c;
-  // Sorted by (frequency desc, column asc) through one numeric key: a typed sort with no comparator.
-  const key = new Float64Array(used);
-  for (let j = 0; j < used; j++) key[j] = (X.rows - freq[columns[j]!]!) * 4294967296 + columns[j]!;
-  key.sort();
-  for (let j = 0; j < used; j++) columns[j] = key[j]! % 4294967296;
-  const remap = new Int32Array(X.cols);
-  for (let j = 0; j < columns.length; j++) remap[columns[j]!] = j;
-  const indices = sharedInt32(X.indices.length);
-  for (let k = 0; k < indices.length; k++) indices[k] = remap[X.indices[k]!]!;
-  return { matrix: { rows: X.rows, cols: columns.length, indptr: X.indptr, indices, values: X.values }, columns };
-}
-
-/** Smoothed IDF, ln((1 + n) / (1 + df)) + 1 as scikit-learn's, and 0 for columns seen in fewer than minDf rows. */
-function fitIdf(counts: readonly BlockCounts[], settings: ReliabilitySettings): Float32Array | undefined {
-  if (!settings.idf && settings.minDf <= 1) return undefined;
-  const size = 1 << settings.features.bucketsLog2;
+function columnFrequencies(counts: readonly BlockCounts[], f: FeatureSettings): { df: Int32Array; occurrences: Int32Array } {
+  const size = 1 << f.bucketsLog2;
   const df = new Int32Array(size);
+  const occurrences = new Int32Array(size);
   const seen = new Int32Array(size).fill(-1);
   counts.forEach((c, d) => {
-    for (const block of [c.word, c.title, c.char, c.shape]) {
-      for (let j = 0; j < block.idx.length; j++) {
-        const i = block.idx[j]!;
+    for (const block of BLOCKS) {
+      const { idx } = c[block];
+      const weighed = f.blockWeights[block] !== 0;
+      for (let j = 0; j < idx.length; j++) {
+        const i = idx[j]!;
+        if (weighed) occurrences[i] = occurrences[i]! + 1;
         if (seen[i] === d) continue;
         seen[i] = d;
         df[i] = df[i]! + 1;
       }
     }
   });
-  const n = counts.length;
-  const idf = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
+  return { df, occurrences };
+}
+
+/** Smoothed IDF, ln((1 + n) / (1 + df)) + 1 as scikit-learn's, and 0 for columns seen in fewer than minDf rows. */
+function fitIdf(df: Int32Array, n: number, settings: ReliabilitySettings): Float32Array | undefined {
+  if (!settings.idf && settings.minDf <= 1) return undefined;
+  const idf = new Float32Array(df.length);
+  for (let i = 0; i < df.length; i++) {
     if (df[i]! < settings.minDf) continue;
     idf[i] = settings.idf ? Math.log((1 + n) / (1 + df[i]!)) + 1 : 1;
   }
   return idf;
+}
+
+/**
+ * Every row's `vectorOf`, written straight into one shared CSR matrix over only the columns that occur,
+ * renumbered from the most to the least frequent: the solver's weight vector shrinks from 2^20 cells to
+ * the used ones and the hot ones share cache lines. `columns[j]` is the original column of new column j.
+ */
+function designMatrix(
+  counts: readonly BlockCounts[],
+  raw: readonly Float64Array[],
+  prep: Preprocessing,
+  settings: ReliabilitySettings,
+  occurrences: Int32Array,
+): { matrix: CsrMatrix; columns: Int32Array } {
+  const n = counts.length;
+  const base = 1 << settings.features.bucketsLog2;
+  const m = settings.styleWeight === 0 ? 0 : STYLE_FEATURES.length;
+  // A column with no IDF weight makes no entry, so it is not a column of the matrix.
+  const kept = (c: number): boolean => occurrences[c]! > 0 && (prep.idf === undefined || prep.idf[c] !== 0);
+  let used = m;
+  let nnz = n * m;
+  for (let c = 0; c < base; c++) {
+    if (!kept(c)) continue;
+    used++;
+    nnz += occurrences[c]!;
+  }
+  // Sorted by (frequency desc, column asc) through one numeric key: a typed sort with no comparator.
+  const key = new Float64Array(used);
+  let u = 0;
+  for (let c = 0; c < base; c++) if (kept(c)) key[u++] = (n - occurrences[c]!) * 4294967296 + c;
+  for (let j = 0; j < m; j++) key[u++] = base + j;
+  key.sort();
+  const columns = new Int32Array(used);
+  const rename = new Int32Array(base + m);
+  for (let j = 0; j < used; j++) {
+    columns[j] = key[j]! % 4294967296;
+    rename[columns[j]!] = j;
+  }
+  const indptr = sharedInt32(n + 1);
+  const indices = sharedInt32(nnz);
+  const values = new Float32Array(new SharedArrayBuffer(4 * nnz));
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    k = weighInto(counts[i]!, settings.features, prep.idf, indices, values, k, rename);
+    if (m > 0) {
+      styleInto(raw[i]!, prep.style, settings.styleWeight, values, k);
+      for (let j = 0; j < m; j++) indices[k + j] = rename[base + j]!;
+      k += m;
+    }
+    indptr[i + 1] = k;
+  }
+  if (k !== nnz) throw new Error(`design matrix: ${k} entries written, ${nnz} counted`);
+  return { matrix: { rows: n, cols: used, indptr, indices, values }, columns };
+}
+
+/** The standardised style block, clipped so one extreme article cannot dominate its own score. */
+function styleInto(raw: Float64Array, style: StyleScaler, weight: number, val: Float32Array, at: number): void {
+  for (let j = 0; j < raw.length; j++) {
+    val[at + j] = weight * Math.max(-4, Math.min(4, (raw[j]! - style.mean[j]!) / style.sd[j]!));
+  }
 }
 
 /** The model's input row: weighted hashed columns, then the standardised style block. */
@@ -330,11 +372,8 @@ export function vectorOf(counts: BlockCounts, raw: Float64Array, prep: Preproces
   const val = new Float32Array(h.idx.length + m);
   idx.set(h.idx);
   val.set(h.val);
-  for (let j = 0; j < m; j++) {
-    idx[h.idx.length + j] = base + j;
-    // Clipped so one extreme article cannot dominate its own score.
-    val[h.idx.length + j] = settings.styleWeight * Math.max(-4, Math.min(4, (raw[j]! - style.mean[j]!) / style.sd[j]!));
-  }
+  for (let j = 0; j < m; j++) idx[h.idx.length + j] = base + j;
+  styleInto(raw, style, settings.styleWeight, val, h.idx.length);
   return { idx, val };
 }
 

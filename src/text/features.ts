@@ -161,10 +161,10 @@ function ngramBlock(
   counter.reset(limit * nmax);
   for (const sentence of doc.sentences) {
     if (inTitle !== null && sentence.inTitle !== inTitle) continue;
-    // Hashes of the last two usable tokens, for bigrams and trigrams.
+    // Hashes of the last usable token and of the bigram it ended, for bigrams and trigrams.
     let w1 = 0;
     let w1t = -1;
-    let w2 = 0;
+    let pair = 0;
     let w2t = -1;
     const end = Math.min(sentence.tokenEnd, limit);
     for (let t = sentence.tokenStart; t < end; t++) {
@@ -181,17 +181,19 @@ function ngramBlock(
         w1t = w2t = -1;
         continue;
       }
+      let g = 0;
       if (nmax >= 2 && w1t >= 0) {
-        const g = hashPair(w1, h) | 0;
+        g = hashPair(w1, h) | 0;
         counter.add(g & mask, g < 0 ? -1 : 1);
         if (trace) trace(g & mask, block, w1t, t + 1, tokens.start[w1t]!, tokens.end[t]!);
         if (nmax >= 3 && w2t >= 0) {
-          const g3 = hashPair(hashPair(w2, w1), h) | 0;
+          // The previous step's bigram hash is hashPair(w2, w1), unsigned.
+          const g3 = hashPair(pair, h) | 0;
           counter.add(g3 & mask, g3 < 0 ? -1 : 1);
           if (trace) trace(g3 & mask, block, w2t, t + 1, tokens.start[w2t]!, tokens.end[t]!);
         }
       }
-      w2 = w1;
+      pair = g >>> 0;
       w2t = w1t;
       w1 = h;
       w1t = t;
@@ -259,7 +261,25 @@ export function weighFeatures(counts: BlockCounts, s: FeatureSettings, idf?: Flo
   for (const block of BLOCKS) if (s.blockWeights[block] !== 0) total += counts[block].idx.length;
   const idx = new Int32Array(total);
   const val = new Float32Array(total);
-  let n = 0;
+  const n = weighInto(counts, s, idf, idx, val, 0);
+  return n === total ? { idx, val } : { idx: idx.subarray(0, n), val: val.subarray(0, n) };
+}
+
+/**
+ * `weighFeatures` written into `idx`/`val` from position `at` (room for every weighted block's entries),
+ * each column renamed through `columns` when given; returns the position after the last entry written.
+ * Training writes every row straight into its design matrix this way.
+ */
+export function weighInto(
+  counts: BlockCounts,
+  s: FeatureSettings,
+  idf: Float32Array | undefined,
+  idx: Int32Array,
+  val: Float32Array,
+  at: number,
+  columns?: Int32Array,
+): number {
+  let n = at;
   for (const block of BLOCKS) {
     const weight = s.blockWeights[block];
     const { idx: bi, val: bv } = counts[block];
@@ -274,15 +294,15 @@ export function weighFeatures(counts: BlockCounts, s: FeatureSettings, idf?: Flo
     for (let j = 0; j < bi.length; j++) {
       const x = idf === undefined ? bv[j]! : bv[j]! * idf[bi[j]!]!;
       if (x === 0) continue;
-      idx[n] = bi[j]!;
+      idx[n] = columns === undefined ? bi[j]! : columns[bi[j]!]!;
       val[n] = x * scale;
       n++;
     }
   }
-  return n === total ? { idx, val } : { idx: idx.subarray(0, n), val: val.subarray(0, n) };
+  return n;
 }
 
-const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
+export const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
 
 function shape(num: string): string {
   return num.replace(/[0-9]/g, '0');

@@ -4,6 +4,7 @@
  * vocabulary; the model standardises them with statistics of its own training rows.
  */
 import type { Doc } from './doc.js';
+import { LEXICON } from './lexicon.js';
 import { TokenKind } from './tokens.js';
 
 export const STYLE_FEATURES = [
@@ -103,33 +104,44 @@ export function styleFeatures(doc: Doc): Float64Array {
   let caps = 0;
   let hedges = 0;
   let intens = 0;
-  const types = new Set<string>();
+  const types = new Set<number>();
+  // Word-list membership by lexicon id, looked up once per form (the token's id, unless the lexicon has
+  // started afresh since the Doc was made).
+  const fresh = tokens.lexiconGeneration === LEXICON.generation;
   for (let t = 0; t < tokens.length; t++) {
     if (doc.masked[t] === 1) continue;
     const inTitle = tokens.end[t]! <= doc.titleEnd;
     const k = tokens.kind[t];
     const f = tokens.norm[t]!;
-    if (inTitle) {
-      if (k === TokenKind.Word) {
+    if (k === TokenKind.Word) {
+      const id = fresh ? tokens.ids[t]! : LEXICON.id(f);
+      const flags = flagsOf(id, f);
+      if (inTitle) {
         titleWords++;
         if (isCapsWord(text, tokens.start[t]!, tokens.end[t]!)) titleCaps++;
-        if (FIRST.has(f) || SECOND.has(f)) titlePersons++;
-      } else if (k === TokenKind.Number) titleNumbers++;
+        if ((flags & (FIRST_BIT | SECOND_BIT)) !== 0) titlePersons++;
+        continue;
+      }
+      words++;
+      wordChars += tokens.end[t]! - tokens.start[t]!;
+      if (words <= 300) types.add(id);
+      if (flags !== KNOWN) {
+        if (flags & STOP_BIT) stop++;
+        if (flags & FIRST_BIT) first++;
+        if (flags & SECOND_BIT) second++;
+        if (flags & ATTRIBUTION_BIT) attribution++;
+        if (flags & HEDGE_BIT) hedges++;
+        if (flags & INTENSIFIER_BIT) intens++;
+      }
+      if (isCapsWord(text, tokens.start[t]!, tokens.end[t]!)) caps++;
+      continue;
+    }
+    if (inTitle) {
+      if (k === TokenKind.Number) titleNumbers++;
       else if (f === '!' || f === '?') titleMarks++;
       continue;
     }
-    if (k === TokenKind.Word) {
-      words++;
-      wordChars += tokens.end[t]! - tokens.start[t]!;
-      if (words <= 300) types.add(f);
-      if (STOPWORDS.has(f)) stop++;
-      if (FIRST.has(f)) first++;
-      if (SECOND.has(f)) second++;
-      if (ATTRIBUTION.has(f)) attribution++;
-      if (HEDGES.has(f)) hedges++;
-      if (INTENSIFIERS.has(f)) intens++;
-      if (isCapsWord(text, tokens.start[t]!, tokens.end[t]!)) caps++;
-    } else if (k === TokenKind.Number) numbers++;
+    if (k === TokenKind.Number) numbers++;
     else if (f === '!') exclaim++;
     else if (f === '?') question++;
     else if (QUOTES.has(f)) quotes++;
@@ -161,6 +173,43 @@ export function styleFeatures(doc: Doc): Float64Array {
     per100(intens),
     Math.log1p(words / paragraphs),
   ]);
+}
+
+const KNOWN = 1;
+const STOP_BIT = 2;
+const FIRST_BIT = 4;
+const SECOND_BIT = 8;
+const ATTRIBUTION_BIT = 16;
+const HEDGE_BIT = 32;
+const INTENSIFIER_BIT = 64;
+
+let flagTable = new Uint8Array(4096);
+let flagGeneration = -1;
+
+/** The word lists a lexicon form belongs to, as bits (KNOWN always set once computed). */
+function flagsOf(id: number, form: string): number {
+  if (flagGeneration !== LEXICON.generation) {
+    flagTable.fill(0);
+    flagGeneration = LEXICON.generation;
+  }
+  if (id >= flagTable.length) {
+    const grown = new Uint8Array(Math.max(id + 1, flagTable.length * 2));
+    grown.set(flagTable);
+    flagTable = grown;
+  }
+  let f = flagTable[id]!;
+  if (f === 0) {
+    f =
+      KNOWN |
+      (STOPWORDS.has(form) ? STOP_BIT : 0) |
+      (FIRST.has(form) ? FIRST_BIT : 0) |
+      (SECOND.has(form) ? SECOND_BIT : 0) |
+      (ATTRIBUTION.has(form) ? ATTRIBUTION_BIT : 0) |
+      (HEDGES.has(form) ? HEDGE_BIT : 0) |
+      (INTENSIFIERS.has(form) ? INTENSIFIER_BIT : 0);
+    flagTable[id] = f;
+  }
+  return f;
 }
 
 function isCapsWord(text: string, s: number, e: number): boolean {

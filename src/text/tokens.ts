@@ -85,6 +85,9 @@ export function tokenize(text: string): TokenTable {
     n++;
   };
 
+  // Most articles have no URL and no e-mail address: then no word start needs the scans for them.
+  const mayHaveUrl = MAY_HAVE_URL.test(text);
+  const mayHaveEmail = text.includes('@');
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -93,14 +96,14 @@ export function tokenize(text: string): TokenTable {
       i++;
       continue;
     }
-    if (cls === LETTER || cls === DIGIT) {
-      const url = urlEnd(text, i);
+    if ((mayHaveUrl || mayHaveEmail) && (cls === LETTER || cls === DIGIT)) {
+      const url = mayHaveUrl ? urlEnd(text, i) : i;
       if (url > i) {
         push(i, url, TokenKind.Url, text.slice(i, url).toLowerCase());
         i = url;
         continue;
       }
-      const email = mayBeEmail(text, i) ? emailEnd(text, i) : i;
+      const email = mayHaveEmail && mayBeEmail(text, i) ? emailEnd(text, i) : i;
       if (email > i) {
         push(i, email, TokenKind.Email, text.slice(i, email).toLowerCase());
         i = email;
@@ -209,6 +212,7 @@ function numberEnd(text: string, i: number): number {
   return e;
 }
 
+const MAY_HAVE_URL = /https?:\/\/|www\./i;
 const URL_STOP = /[\s<>"'\u201c\u201d\u2018\u2019]/;
 
 function urlEnd(text: string, i: number): number {

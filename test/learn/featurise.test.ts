@@ -55,3 +55,24 @@ describe('fitFromCounts over worker threads', () => {
     expect(parallel.model.calibrator).toEqual(inline.model.calibrator);
   });
 });
+
+describe('scoreTexts', () => {
+  it.skipIf(!hasDist)('scores each text as pUnreliable does on its Doc, in-process and over worker threads', async () => {
+    const R = (await import(new URL('../../dist/learn/reliability.js', import.meta.url).href)) as typeof import('../../src/learn/reliability.js');
+    const S = (await import(new URL('../../dist/learn/score-corpus.js', import.meta.url).href)) as typeof import('../../src/learn/score-corpus.js');
+    const { makeDoc } = (await import(new URL('../../dist/text/doc.js', import.meta.url).href)) as typeof import('../../src/text/doc.js');
+    const corpus = syntheticCorpus(900, 17, { flip: 0.05 });
+    const settings = { ...R.DEFAULT_RELIABILITY, features: { ...R.DEFAULT_RELIABILITY.features, bucketsLog2: 14 } };
+    const rows = corpus.map((a, i) => ({ doc: makeDoc(a), y: (a.label === 'unreliable' ? 1 : 0) as 0 | 1, source: 's', group: i }));
+    const { model } = await R.fitReliability(rows.slice(0, 300), settings);
+    const texts = corpus.map((a) => ({ title: a.title, body: a.body }));
+    let progress = 0;
+    const parallel = await S.scoreTexts(model, texts, { threads: 2, onProgress: (done) => (progress = done) });
+    const inline = await S.scoreTexts(model, texts, { threads: 1 });
+    const direct = rows.map((r) => R.pUnreliable(model, r.doc));
+    expect(progress).toBe(texts.length);
+    expect(Array.from(inline)).toEqual(direct);
+    expect(Array.from(parallel)).toEqual(direct);
+    expect(new Set(direct.map((p) => p.toFixed(3))).size).toBeGreaterThan(10);
+  });
+});
