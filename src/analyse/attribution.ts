@@ -230,7 +230,9 @@ function phraseBefore(ctx: Context, cue: number, limit: number, toComma: boolean
     if (!(k > limit && ctx.norm(k) === ',' && end - 2 - k >= 1)) return null;
     const whole = end - 1;
     const name = phraseBefore(ctx, k, limit, toComma);
-    return name ? { tokenStart: name.tokenStart, tokenEnd: whole } : null;
+    if (name) return { tokenStart: name.tokenStart, tokenEnd: whole };
+    // "An adviser to … (Ineter), Wilfried Strauch, said": the phrase before does not parse; the name does.
+    return ctx.isCapital(k + 1) ? { tokenStart: k + 1, tokenEnd: whole } : null;
   }
   let start = end;
   while (start - 1 >= limit && end - (start - 1) <= 12) {
@@ -309,7 +311,7 @@ function directQuotes(ctx: Context): Candidate[] {
     const after = ctx.tokenFrom(q.closeEnd);
     const paragraph = ctx.paragraphOf[Math.min(firstIn, ctx.n - 1)] ?? 0;
     const lastParagraph = after > 0 ? ctx.paragraphOf[Math.min(after - 1, ctx.n - 1)]! : paragraph;
-    const afterwards = speakerAfter(ctx, after, nextOpen, lastParagraph);
+    const afterwards = speakerAfter(ctx, after, nextOpen, lastParagraph, startsParagraph(ctx, firstIn));
     const found = afterwards ?? speakerBefore(ctx, firstIn - 1, paragraph);
     // "“No,” she said": a quote closed by its own attribution is speech, however short or capitalised.
     attribution.framed = afterwards !== null && /[,.!?]$/.test(doc.text.slice(q.start, q.end));
@@ -335,12 +337,12 @@ function startsParagraph(ctx: Context, t: number): boolean {
 }
 
 /** "…," he said / "…," said Khalimov / "…," the 40-year-old told reporters. */
-function speakerAfter(ctx: Context, from: number, limit: number, paragraph: number): { cue: TokenRange; speaker: TokenRange } | null {
+function speakerAfter(ctx: Context, from: number, limit: number, paragraph: number, opensParagraph: boolean): { cue: TokenRange; speaker: TokenRange } | null {
   let t = from;
   const stop = Math.min(limit, from + WINDOW);
   while (t < stop && (ctx.norm(t) === ',' || ctx.norm(t) === '—' || ctx.norm(t) === '–' || ctx.norm(t) === '-')) t++;
   if (t >= stop) return null;
-  if (ctx.paragraphOf[t] !== paragraph) return signature(ctx, from, stop);
+  if (ctx.paragraphOf[t] !== paragraph) return signature(ctx, from, stop, opensParagraph);
   if (PREPOSITIONS.has(ctx.norm(t)) || AFTER_NP_STOPS.has(ctx.norm(t))) return null;
   // "“… what to do.” She recalls …": a new sentence, not an attribution.
   const endsQuote = ctx.text.slice(Math.max(0, ctx.doc.tokens.start[from]! - 3), ctx.doc.tokens.start[from]!);
@@ -385,8 +387,13 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   return null;
 }
 
-/** A quote signed on the next line: "…" / "--Mike Ditka" (a dash, a name, nothing else on the line). */
-function signature(ctx: Context, from: number, stop: number): { cue: TokenRange; speaker: TokenRange } | null {
+/**
+ * A quote signed on the next line: "…" / "--Mike Ditka" (a dash, a name, nothing else on the line). Only a
+ * quote that opens its paragraph is signed so: one that ends a sentence of its own is followed by the
+ * article's byline at most.
+ */
+function signature(ctx: Context, from: number, stop: number, opensParagraph: boolean): { cue: TokenRange; speaker: TokenRange } | null {
+  if (!opensParagraph) return null;
   let t = from;
   const dash = t;
   while (t < stop && /^[-—–]$/.test(ctx.norm(t))) t++;
@@ -399,7 +406,7 @@ function signature(ctx: Context, from: number, stop: number): { cue: TokenRange;
 }
 
 /** X said: "…" / X told Reuters, "…" / according to X, "…" / X called it "a disaster". */
-function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: TokenRange; speaker: TokenRange } | null {
+function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: TokenRange; speaker: TokenRange | null } | null {
   if (last < 0) return null;
   // "Rosenbaum said in a statement:" and the quote in a paragraph of its own.
   if (ctx.paragraphOf[last] !== paragraph && ctx.norm(last) === ':') paragraph = ctx.paragraphOf[last]!;
@@ -416,8 +423,16 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
     }
     const cue = ctx.isCue(k, QUOTE_CUES);
     if (cue) {
-      const speaker = PARTICIPLES.has(ctx.norm(k)) ? (nameBefore(ctx, k, s0.tokenStart) ?? sentenceSubject(ctx, s0.tokenStart, k)) : (phraseBefore(ctx, k, s0.tokenStart, false) ?? sentenceSubject(ctx, s0.tokenStart, k));
+      const speaker = PARTICIPLES.has(ctx.norm(k))
+        ? (nameBefore(ctx, k, s0.tokenStart) ??
+          withSubject(ctx, k, s0.tokenStart) ??
+          clauseSpeaker(ctx, k, s0.tokenStart) ??
+          cleanSpeaker(ctx, sentenceSubject(ctx, s0.tokenStart, k)) ??
+          subjectBefore(ctx, k, s0.tokenStart))
+        : (phraseBefore(ctx, k, s0.tokenStart, false) ?? sentenceSubject(ctx, s0.tokenStart, k));
       if (speaker) return { cue, speaker };
+      // "…, claiming they are "…"": what follows a participle is what was said, not who said it.
+      if (PARTICIPLES.has(ctx.norm(k))) return { cue, speaker: null };
       const after = phraseAfter(ctx, cue.tokenEnd, last + 1);
       return after ? { cue, speaker: after } : null;
     }
@@ -449,17 +464,67 @@ function nameBefore(ctx: Context, cue: number, limit: number): TokenRange | null
   return k < cue ? { tokenStart: k, tokenEnd: cue } : null;
 }
 
+/** "with a source telling PEOPLE …": the noun phrase between "with" and the participle. */
+function withSubject(ctx: Context, participle: number, limit: number): TokenRange | null {
+  for (let k = participle - 1; k >= limit && participle - k <= 5; k--) {
+    if (ctx.isBreak(k) || ctx.quoted[k] === 1) return null;
+    if (ctx.norm(k) === 'with') return k + 1 < participle ? cleanSpeaker(ctx, { tokenStart: k + 1, tokenEnd: participle }) : null;
+  }
+  return null;
+}
+
+/**
+ * "“…,” says the insider, noting …" / "Police said …, adding …": a participle after a comma continues
+ * the clause before it, and its speaker is that clause's.
+ */
+function clauseSpeaker(ctx: Context, participle: number, limit: number): TokenRange | null {
+  if (participle - 1 < limit || ctx.norm(participle - 1) !== ',') return null;
+  for (let k = participle - 2; k >= limit && participle - k <= 30; k--) {
+    if (ctx.quoted[k] === 1) continue;
+    if (ctx.isTerminal(k)) return null;
+    const cue = ctx.isCue(k, QUOTE_CUES);
+    // "When asked for …" is not the clause's speech.
+    if (cue === null || PARTICIPLES.has(ctx.norm(k)) || (k > limit && SUBORDINATORS.has(ctx.norm(k - 1)))) continue;
+    const before = phraseBefore(ctx, k, limit, false);
+    if (before !== null && ctx.quoted[before.tokenEnd - 1] !== 1) return before;
+    return cleanSpeaker(ctx, phraseAfter(ctx, cue.tokenEnd, participle - 1));
+  }
+  return null;
+}
+
 /** "…, saying "…"": the speaker is the sentence's subject, when it opens with a name or a pronoun. */
 function sentenceSubject(ctx: Context, from: number, to: number): TokenRange | null {
   let k = from;
-  while (k < to && ctx.isBreak(k)) k++;
+  // "But he …", "Still, she …": a leading conjunction or discourse word is not the subject.
+  while (k < to && (ctx.isBreak(k) || CONJUNCTIONS.has(ctx.norm(k)) || DISCOURSE_WORDS.has(ctx.norm(k)))) k++;
   if (k >= to) return null;
-  if (/^(he|she|they|we|i)$/.test(ctx.norm(k))) return { tokenStart: k, tokenEnd: k + 1 };
+  if (SUBJECT_PRONOUNS.has(ctx.norm(k))) return { tokenStart: k, tokenEnd: k + 1 };
   // "Asked whether …, Obama said": a sentence that opens with a participle has its subject later.
   if (/(ed|ing)$/.test(ctx.norm(k))) return null;
   let e = k;
   while (e < to && e - k < 5 && ctx.isCapital(e) && ctx.kind(e) === TokenKind.Word) e++;
   return e > k ? { tokenStart: k, tokenEnd: e } : null;
+}
+
+const CONJUNCTIONS = new Set(['but', 'and', 'so', 'or', 'yet']);
+const SUBORDINATORS = new Set('when if as after before while once upon unless until because'.split(' '));
+
+/**
+ * "she was fired … after saying …", "Lin refused to provide them, claiming …": the nearest subject before
+ * the participle in its sentence: a subject pronoun, or a name followed by its verb.
+ */
+function subjectBefore(ctx: Context, participle: number, limit: number): TokenRange | null {
+  for (let k = participle - 1; k >= limit && participle - k <= 20; k--) {
+    if (ctx.quoted[k] === 1) continue;
+    if (SUBJECT_PRONOUNS.has(ctx.norm(k))) return { tokenStart: k, tokenEnd: k + 1 };
+    const next = k + 1;
+    if (!ctx.isCapital(k) || ctx.kind(k) !== TokenKind.Word || next >= participle || ctx.isCapital(next)) continue;
+    if (ctx.kind(next) !== TokenKind.Word || FUNCTION_WORDS.has(ctx.norm(next)) || PREPOSITIONS.has(ctx.norm(next)) || NP_STOPS.has(ctx.norm(next))) continue;
+    let start = k;
+    while (start - 1 >= limit && k - start < 3 && ctx.isCapital(start - 1) && ctx.kind(start - 1) === TokenKind.Word) start--;
+    return cleanSpeaker(ctx, { tokenStart: start, tokenEnd: next });
+  }
+  return null;
 }
 
 /**

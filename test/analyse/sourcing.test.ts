@@ -140,6 +140,36 @@ describe('analyseSourcing', () => {
     ]);
   });
 
+  it('finds the speaker of a participle: "with X telling", the clause before the comma, the subject before it', () => {
+    const body = [
+      'Beset by doubts all summer, the pair kept going, with a source telling reporters they had hit a “rough patch.”',
+      '“She is angry about the money,” says the insider, noting the two have a “strained” friendship.',
+      'When asked for the names of his lawyers, Tom Reyes refused to give them, claiming they are “confidential.”',
+      'Ana Lind was fired in 2009 after saying the director wanted “to run the set like a barracks”.',
+      'Oberholtzer says he hopes that people see the company has “nothing to do with any of it.”',
+      '-- Benjamin Fearnow',
+    ].join('\n\n');
+    const d = makeDoc({ title: 'Quotes', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Tom Reyes', 'PER'], ['Ana Lind', 'PER'], ['Oberholtzer', 'PER'], ['Benjamin Fearnow', 'PER']]));
+    const who = r.sourcing.quotes.filter((q) => q.direct).map((q) => [d.text.slice(q.start, q.end).slice(0, 12), q.source === undefined ? null : r.sourcing.sources[q.source]!.name]);
+    expect(who).toEqual([
+      ['rough patch.', 'a source'],
+      ['She is angry', 'the insider'],
+      ['strained', 'the insider'],
+      ['confidential', 'Tom Reyes'],
+      ['to run the s', 'Ana Lind'],
+      ['nothing to d', 'Oberholtzer'],
+    ]);
+  });
+
+  it('takes the name of a speaker whose description does not parse: "An adviser to … (Ineter), Wilfried Strauch, said"', () => {
+    const body = "An adviser to Nicaragua's Institute of Earth Studies (Ineter), Wilfried Strauch, said he was “convinced it was a meteorite” which caused the crater.";
+    const d = makeDoc({ title: 'Crater', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Wilfried Strauch', 'PER']]));
+    const q = r.sourcing.quotes.find((x) => x.direct)!;
+    expect(r.sourcing.sources[q.source!]!.name).toBe('Wilfried Strauch');
+  });
+
   it('resolves "she" past the last man named to the woman before him', () => {
     const body = 'Laura Day met David Globus at the studio on Monday.\n\n“I knew it would work,” she said.';
     const d = makeDoc({ title: 'Studio deal', body });
