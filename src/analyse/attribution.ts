@@ -7,7 +7,7 @@
 import type { Doc } from '../text/doc.js';
 import { findQuoteSpans, type QuoteSpan } from '../text/quote-spans.js';
 import { TokenKind } from '../text/tokens.js';
-import { NP_STOPS, AFTER_NP_STOPS, DETERMINERS, QUOTE_CUES, REPORT_CUES, TELL_CUES } from './attribution-words.js';
+import { NP_STOPS, AFTER_NP_STOPS, DETERMINERS, DOCUMENT_HEADS, QUOTE_CUES, REPORT_CUES, TELL_CUES } from './attribution-words.js';
 
 export interface TokenRange {
   tokenStart: number;
@@ -336,6 +336,29 @@ function startsParagraph(ctx: Context, t: number): boolean {
   return t === 0 || ctx.paragraphOf[t - 1] !== ctx.paragraphOf[t];
 }
 
+const AUTHORSHIP = new Set(['attributed', 'written', 'signed', 'issued', 'posted', 'released', 'sent']);
+
+/**
+ * "said the statement, which was attributed to Foley's mother, Diane Foley": the author a document
+ * is attributed to right after it speaks for it (the name of an apposition when there is one).
+ */
+function documentAuthor(ctx: Context, speaker: TokenRange, limit: number): TokenRange | null {
+  if (!DOCUMENT_HEADS.has(ctx.norm(speaker.tokenEnd - 1))) return null;
+  let t = speaker.tokenEnd;
+  if (t < limit && ctx.norm(t) === ',') t++;
+  if (t + 1 < limit && (ctx.norm(t) === 'which' || ctx.norm(t) === 'that') && /^(was|is|were|had been)$/.test(ctx.norm(t + 1))) t += 2;
+  if (!(t + 1 < limit && AUTHORSHIP.has(ctx.norm(t)) && (ctx.norm(t + 1) === 'to' || ctx.norm(t + 1) === 'by'))) return null;
+  const author = phraseAfter(ctx, t + 2, limit);
+  if (author === null) return null;
+  // "… to Foley's mother, Diane Foley.": the name in apposition.
+  const e = author.tokenEnd;
+  if (e + 1 < limit && ctx.norm(e) === ',' && ctx.isCapital(e + 1)) {
+    const name = phraseAfter(ctx, e + 1, limit);
+    if (name !== null && (name.tokenEnd >= limit || ctx.isBreak(name.tokenEnd))) return name;
+  }
+  return cleanSpeaker(ctx, author);
+}
+
 /** "…," he said / "…," said Khalimov / "…," the 40-year-old told reporters. */
 function speakerAfter(ctx: Context, from: number, limit: number, paragraph: number, opensParagraph: boolean): { cue: TokenRange; speaker: TokenRange } | null {
   let t = from;
@@ -355,7 +378,7 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
     const ends = next >= ctx.n || ctx.isBreak(next) || AFTER_NP_STOPS.has(ctx.norm(next));
     // "said she has …": a pronoun followed by more words is the subject of a reported clause.
     if (speaker && speaker.tokenEnd - speaker.tokenStart > 1 && SUBJECT_PRONOUNS.has(ctx.norm(speaker.tokenStart))) return null;
-    if (speaker && ends) return { cue: inverted, speaker };
+    if (speaker && ends) return { cue: inverted, speaker: documentAuthor(ctx, speaker, limit) ?? speaker };
     return null;
   }
   const far = Math.min(limit, from + 30);

@@ -170,6 +170,14 @@ describe('analyseSourcing', () => {
     expect(r.sourcing.sources[q.source!]!.name).toBe('Wilfried Strauch');
   });
 
+  it('gives a document's words to the author it is attributed to', () => {
+    const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
+    const d = makeDoc({ title: 'Statement', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Diane Foley', 'PER']]));
+    const q = r.sourcing.quotes.find((x) => x.direct)!;
+    expect(r.sourcing.sources[q.source!]!.name).toBe('Diane Foley');
+  });
+
   it('resolves "she" past the last man named to the woman before him', () => {
     const body = 'Laura Day met David Globus at the studio on Monday.\n\n“I knew it would work,” she said.';
     const d = makeDoc({ title: 'Studio deal', body });
