@@ -170,7 +170,7 @@ describe('analyseSourcing', () => {
     expect(r.sourcing.sources[q.source!]!.name).toBe('Wilfried Strauch');
   });
 
-  it('gives a document's words to the author it is attributed to', () => {
+  it('gives the words of a document to the author it is attributed to', () => {
     const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
     const d = makeDoc({ title: 'Statement', body });
     const r = analyseSourcing(d, mentionsOf(d, [['Diane Foley', 'PER']]));
