@@ -58,7 +58,7 @@ const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'o
 /** Words of "is said to have", "was quoted as", skipped between a speaker and the cue. */
 const HEARSAY = new Set(['said', 'to', 'quoted', 'as', 'reported', 'believed', 'understood', 'known']);
 /** "…, saying "…"": cues whose speaker is the subject of the sentence. */
-const PARTICIPLES = new Set('saying adding telling writing noting explaining warning insisting arguing claiming declaring announcing stating'.split(' '));
+const PARTICIPLES = new Set('saying adding telling writing noting explaining warning insisting arguing claiming declaring announcing stating accusing calling describing urging blaming admitting revealing suggesting'.split(' '));
 
 export function findAttributions(doc: Doc): Attribution[] {
   const ctx = new Context(doc);
@@ -271,6 +271,8 @@ function cleanSpeaker(ctx: Context, r: TokenRange | null | undefined): TokenRang
       break;
     }
   }
+  // "about him": a prepositional phrase is not a speaker.
+  if (PREPOSITIONS.has(ctx.norm(a))) return null;
   const notNoun = (t: number): boolean => FUNCTION_WORDS.has(ctx.norm(t)) || isAdverb(ctx, t) || TIME_WORDS.has(ctx.norm(t));
   while (a < b && notNoun(a) && !/^(a|an|the|this|these|those)$/.test(ctx.norm(a))) a++;
   while (b > a && (notNoun(b - 1) || ctx.isBreak(b - 1))) b--;
@@ -447,7 +449,7 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
     const cue = ctx.isCue(k, QUOTE_CUES);
     if (cue) {
       const speaker = PARTICIPLES.has(ctx.norm(k))
-        ? (nameBefore(ctx, k, s0.tokenStart) ??
+        ? (cleanSpeaker(ctx, nameBefore(ctx, k, s0.tokenStart)) ??
           withSubject(ctx, k, s0.tokenStart) ??
           clauseSpeaker(ctx, k, s0.tokenStart) ??
           cleanSpeaker(ctx, sentenceSubject(ctx, s0.tokenStart, k)) ??
@@ -487,11 +489,11 @@ function nameBefore(ctx: Context, cue: number, limit: number): TokenRange | null
   return k < cue ? { tokenStart: k, tokenEnd: cue } : null;
 }
 
-/** "with a source telling PEOPLE …": the noun phrase between "with" and the participle. */
+/** "with a source telling PEOPLE …", "a call from a worried resident saying …": the noun phrase between "with" or "from" and the participle. */
 function withSubject(ctx: Context, participle: number, limit: number): TokenRange | null {
   for (let k = participle - 1; k >= limit && participle - k <= 5; k--) {
     if (ctx.isBreak(k) || ctx.quoted[k] === 1) return null;
-    if (ctx.norm(k) === 'with') return k + 1 < participle ? cleanSpeaker(ctx, { tokenStart: k + 1, tokenEnd: participle }) : null;
+    if (ctx.norm(k) === 'with' || ctx.norm(k) === 'from') return k + 1 < participle ? cleanSpeaker(ctx, { tokenStart: k + 1, tokenEnd: participle }) : null;
   }
   return null;
 }

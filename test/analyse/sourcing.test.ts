@@ -147,10 +147,12 @@ describe('analyseSourcing', () => {
       'When asked for the names of his lawyers, Tom Reyes refused to give them, claiming they are “confidential.”',
       'Ana Lind was fired in 2009 after saying the director wanted “to run the set like a barracks”.',
       'Oberholtzer says he hopes that people see the company has “nothing to do with any of it.”',
+      'Police took a call from a worried resident saying “there is a clown in the alley”.',
+      'The Harbour Authority, which did not fund the race, issued a statement on Friday saying it was “deeply disappointed” by it.',
       '-- Benjamin Fearnow',
     ].join('\n\n');
     const d = makeDoc({ title: 'Quotes', body });
-    const r = analyseSourcing(d, mentionsOf(d, [['Tom Reyes', 'PER'], ['Ana Lind', 'PER'], ['Oberholtzer', 'PER'], ['Benjamin Fearnow', 'PER']]));
+    const r = analyseSourcing(d, mentionsOf(d, [['Tom Reyes', 'PER'], ['Ana Lind', 'PER'], ['Oberholtzer', 'PER'], ['Benjamin Fearnow', 'PER'], ['Harbour Authority', 'ORG']]));
     const who = r.sourcing.quotes.filter((q) => q.direct).map((q) => [d.text.slice(q.start, q.end).slice(0, 12), q.source === undefined ? null : r.sourcing.sources[q.source]!.name]);
     expect(who).toEqual([
       ['rough patch.', 'a source'],
@@ -159,6 +161,8 @@ describe('analyseSourcing', () => {
       ['confidential', 'Tom Reyes'],
       ['to run the s', 'Ana Lind'],
       ['nothing to d', 'Oberholtzer'],
+      ['there is a c', 'a worried resident'],
+      ['deeply disap', 'Harbour Authority'],
     ]);
   });
 
