@@ -440,8 +440,8 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
   // A colon introduces speech from further back ("he said, to loud cheers in the audience: "…"").
   const reach = ctx.norm(last) === ':' ? 12 : 6;
   for (let k = last; k >= 0 && last - k <= reach; k--) {
-    if (ctx.paragraphOf[k] !== paragraph || ctx.sentenceOf[k] !== sentence || ctx.quoted[k] === 1) return null;
-    if (ctx.isTerminal(k)) return null;
+    // Past the sentence: no cue; a name and a colon may still open the paragraph (below).
+    if (ctx.paragraphOf[k] !== paragraph || ctx.sentenceOf[k] !== sentence || ctx.quoted[k] === 1 || ctx.isTerminal(k)) break;
     if (ctx.norm(k) === 'to' && k > 0 && ctx.norm(k - 1) === 'according') {
       const speaker = phraseAfter(ctx, k + 1, last + 1);
       return speaker ? { cue: { tokenStart: k - 1, tokenEnd: k + 1 }, speaker } : null;

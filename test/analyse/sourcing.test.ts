@@ -174,6 +174,14 @@ describe('analyseSourcing', () => {
     expect(r.sourcing.sources[q.source!]!.name).toBe('Wilfried Strauch');
   });
 
+  it('reads a name and a colon that open a line after another line ("Babić: "…"")', () => {
+    const body = 'The clinic reported forty cases last year.\nBabić: "The numbers are back where they were. We had no choice."\nThe ministry did not comment.';
+    const d = makeDoc({ title: 'Clinic', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Babić', 'PER']]));
+    const q = r.sourcing.quotes.find((x) => x.direct)!;
+    expect(r.sourcing.sources[q.source!]!.name).toBe('Babić');
+  });
+
   it('gives the words of a document to the author it is attributed to', () => {
     const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
     const d = makeDoc({ title: 'Statement', body });
