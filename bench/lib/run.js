@@ -262,7 +262,7 @@ export async function run(argv, mode) {
 /**
  * Others may rebuild dist/ (or retrain models/) while a 20-minute bench runs; the child processes it
  * starts late (the all-sets fit, the command line) would then measure another build. So the bench runs
- * on a copy of bin/, dist/, models/, examples/ and bench/ taken now, with node_modules linked.
+ * on a copy of bin/, dist/, dist-bundle/, models/, examples/ and bench/ taken now, with node_modules linked.
  * @param {string[]} argv
  * @param {string} out
  */
@@ -270,7 +270,9 @@ function inSnapshot(argv, out) {
   const code = { ...codeState(), snapshot: true };
   const snap = mkdtempSync(join(os.tmpdir(), 'credence-bench-snapshot-'));
   try {
-    for (const dir of ['bin', 'dist', 'models', 'examples', 'bench']) {
+    // dist-bundle after dist: bin/credence.js runs the bundle only when it is the newer of the two.
+    for (const dir of ['bin', 'dist', 'dist-bundle', 'models', 'examples', 'bench']) {
+      if (!existsSync(join(REPO, dir))) continue;
       cpSync(join(REPO, dir), join(snap, dir), { recursive: true, filter: (src) => !src.startsWith(join(REPO, 'bench', 'out')) });
     }
     cpSync(join(REPO, 'package.json'), join(snap, 'package.json'));
