@@ -48,6 +48,7 @@ export function analyseSourcing(doc: Doc, mentions: readonly EntityMention[]): S
     for (; t < doc.tokens.length && doc.tokens.start[t]! < a.end; t++) quotedTokens[t] = 1;
   }
   const entities = clusterEntities(doc, mentions, quotedTokens);
+  for (const a of attributions) if (a.direct && !a.speaker && firstPerson(doc, a)) a.speaker = lastPersonBefore(doc, entities, quotedTokens, a.start) ?? undefined;
   const book = new SourceBook(doc, entities);
 
   const quotes: Quote[] = attributions.map((a) => {
@@ -82,6 +83,36 @@ export function analyseSourcing(doc: Doc, mentions: readonly EntityMention[]): S
   const { sources, remap } = book.finish();
   for (const q of quotes) if (q.source !== undefined) q.source = remap[q.source]!;
   return { sourcing: { quotes, sources }, entities: entitySection(doc, entities), quoted: quotedTokens };
+}
+
+const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'myself']);
+
+/** A quote in the first person singular: somebody's own words. */
+function firstPerson(doc: Doc, a: { start: number; end: number }): boolean {
+  for (let t = firstTokenAt(doc, a.start); t < doc.tokens.length && doc.tokens.start[t]! < a.end; t++) {
+    if (FIRST_PERSON.has(doc.tokens.norm[t]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * A quote in the first person that nothing attributes ("After a week Shen decided to leave. ¶ “I decided
+ * the best thing …”") is the words of the person the text last named or referred to, within the
+ * sentences before it (about 80 words).
+ */
+function lastPersonBefore(doc: Doc, entities: Entities, quoted: Uint8Array, offset: number): TokenRange | null {
+  const from = firstTokenAt(doc, offset);
+  for (let t = from - 1; t >= 0 && from - t <= 100; t--) {
+    if (quoted[t] === 1) continue;
+    const c = entities.clusterOfToken[t]!;
+    if (c >= 0 && entities.clusters[c]!.type === 'PER') {
+      let start = t;
+      while (start > 0 && entities.clusterOfToken[start - 1] === c) start--;
+      return { tokenStart: start, tokenEnd: t + 1 };
+    }
+    if (entities.referentOfToken[t]! >= 0) return { tokenStart: t, tokenEnd: t + 1 };
+  }
+  return null;
 }
 
 function firstTokenAt(doc: Doc, offset: number): number {

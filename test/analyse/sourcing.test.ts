@@ -182,6 +182,19 @@ describe('analyseSourcing', () => {
     expect(r.sourcing.sources[q.source!]!.name).toBe('Babić');
   });
 
+  it('gives a first-person quote that nothing attributes to the person last named, and leaves others alone', () => {
+    const body = [
+      'The council met on Monday. After a week Tan Shen decided she had had enough of the noise.',
+      '“I decided the best thing to do would be to leave the city.”',
+      'The plan was called “a bold step” in the local paper.',
+    ].join('\n\n');
+    const d = makeDoc({ title: 'Leaving', body });
+    const r = analyseSourcing(d, mentionsOf(d, [['Tan Shen', 'PER']]));
+    const who = r.sourcing.quotes.filter((q) => q.direct).map((q) => [d.text.slice(q.start, q.end).slice(0, 9), q.source === undefined ? null : r.sourcing.sources[q.source]!.name]);
+    expect(who).toContainEqual(['I decided', 'Tan Shen']);
+    expect(who.find((w) => w[0] === 'a bold st')?.[1] ?? null).toBe(null);
+  });
+
   it('gives the words of a document to the author it is attributed to', () => {
     const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
     const d = makeDoc({ title: 'Statement', body });
