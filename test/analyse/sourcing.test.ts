@@ -186,7 +186,7 @@ describe('analyseSourcing', () => {
     const body = [
       'The council met on Monday. After a week Tan Shen decided she had had enough of the noise.',
       '“I decided the best thing to do would be to leave the city.”',
-      'The plan was called “a bold step” in the local paper.',
+      'The new ferry route is “a bold step for the town” for now.',
     ].join('\n\n');
     const d = makeDoc({ title: 'Leaving', body });
     const r = analyseSourcing(d, mentionsOf(d, [['Tan Shen', 'PER']]));
