@@ -208,19 +208,18 @@ function ngramBlock(
  * is dropped.
  */
 function sublinear(c: Counter): SparseVector {
+  const size = c.size;
+  const idx = new Int32Array(size);
+  const val = new Float32Array(size);
   let n = 0;
-  for (let j = 0; j < c.size; j++) if (c.valueAt(j) !== 0) n++;
-  const idx = new Int32Array(n);
-  const val = new Float32Array(n);
-  n = 0;
-  for (let j = 0; j < c.size; j++) {
+  for (let j = 0; j < size; j++) {
     const v = c.valueAt(j);
     if (v === 0) continue;
     idx[n] = c.keyAt(j);
     val[n] = v > 0 ? logTf(v) : -logTf(-v);
     n++;
   }
-  return { idx, val };
+  return n === size ? { idx, val } : { idx: idx.slice(0, n), val: val.slice(0, n) };
 }
 
 const LOG_TF = Float32Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));

@@ -85,6 +85,14 @@ export class Lexicon {
    */
   asciiId(text: string, start: number, end: number): number {
     const h = fnv(text, start, end);
+    return this.asciiIdHashed(text, start, end, h);
+  }
+
+  /**
+   * `asciiId` for a range already hashed with `asciiHash` (from `asciiHash`, whose null says: not all ASCII, use `id`): the
+   * tokenizer checks and hashes a word in one pass.
+   */
+  asciiIdHashed(text: string, start: number, end: number, h: number): number {
     const mask = this.asciiSlots.length - 1;
     const len = end - start;
     for (let s = slotOf(h, mask); ; s = (s + 1) & mask) {
@@ -194,6 +202,18 @@ export class Lexicon {
 
 function slotOf(h: number, mask: number): number {
   return (h ^ (h >>> 15)) & mask;
+}
+
+/** `fnv` of `text[start, end)`, or null when a character is not ASCII. */
+export function asciiHash(text: string, start: number, end: number): number | null {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 127) return null;
+    if (c >= 65 && c <= 90) c |= 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
 }
 
 /** FNV-1a over the lower-cased (ASCII) characters of `text[start, end)`. */

@@ -2,7 +2,7 @@
  * Tokens as a struct of arrays (spaCy's TokenC, without one object per token).
  * Every token is a [start, end) range of the original text.
  */
-import { LEXICON } from './lexicon.js';
+import { asciiHash, LEXICON } from './lexicon.js';
 
 export const enum TokenKind {
   Word = 0,
@@ -76,7 +76,8 @@ export function tokenize(text: string): TokenTable {
   /** A token whose form is its lower-cased, folded text: found in (or added to) the lexicon. */
   const pushLexical = (s: number, e: number, k: TokenKind): void => {
     reserve();
-    const id = isAsciiRange(text, s, e) ? LEXICON.asciiId(text, s, e) : LEXICON.id(normalise(text.slice(s, e)));
+    const h = asciiHash(text, s, e);
+    const id = h !== null ? LEXICON.asciiIdHashed(text, s, e, h) : LEXICON.id(normalise(text.slice(s, e)));
     start[n] = s;
     end[n] = e;
     kind[n] = k;
@@ -283,11 +284,6 @@ function grow32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
   return b;
-}
-
-function isAsciiRange(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 function isAscii(s: string): boolean {
