@@ -5,7 +5,7 @@
  * groups). Each cell is featurised once, with every block counted; each variant then fits and scores it.
  * CELLS is a comma-separated list of substrings of cell names ("gossipcop" = GossipCop's five folds,
  * "lodo" = the four leave-one-dataset-out cells); VARIANTS is a JSON array of
- * `{label, C?, maxPasses?, minDf?, blockWeights?}`, each applied on top of DEFAULT_RELIABILITY.
+ * `{label, C?, maxPasses?, minDf?, balance?, blockWeights?}`, each applied on top of DEFAULT_RELIABILITY.
  * Prints one line per cell (stderr) and the mean per cell group and variant (stdout). Build first.
  *
  *   node bench/reliability-variants.js gossipcop,politifact,lodo '[{"label":"default"},{"label":"title 1","blockWeights":{"title":1}}]'
@@ -22,7 +22,7 @@ if (cellsArg === undefined || variantsArg === undefined) {
   process.exit(2);
 }
 const only = cellsArg.split(',');
-/** @type {{ label: string, C?: number, maxPasses?: number, minDf?: number, blockWeights?: Record<string, number> }[]} */
+/** @type {{ label: string, C?: number, maxPasses?: number, minDf?: number, balance?: 'none' | 'class' | 'source-class', blockWeights?: Record<string, number> }[]} */
 const variants = JSON.parse(variantsArg);
 const sets = await loadSets();
 const splits = buildSplits(sets, { probe: false });
@@ -51,6 +51,7 @@ for (const cell of splits.cells) {
       features: { ...S0.features, blockWeights: { ...S0.features.blockWeights, ...(v.blockWeights ?? {}) } },
       logistic: { ...S0.logistic, C: v.C ?? S0.logistic.C, maxPasses: v.maxPasses ?? S0.logistic.maxPasses },
       minDf: v.minDf ?? S0.minDf,
+      balance: v.balance ?? S0.balance,
     };
     const { model } = await fitFromCounts(f.counts, f.raw, /** @type {any} */ (rows), settings);
     const p = g.counts.map((c, i) => pUnreliableFromCounts(model, c, /** @type {Float64Array} */ (g.raw[i])));
