@@ -55,9 +55,9 @@ function candidates(dataset, seed) {
 
 /** Slices of each dataset's shuffled candidates: [set, count] in order, never overlapping; new sets go at the end. */
 const PLAN = /** @type {const} */ ({
-  fnc1: [['quotes-dev', 15], ['quotes-test-a', 10], ['quotes-test-b', 10], ['ner-news-test', 15], ['ner-news-dev', 10], ['quotes-dev2', 8], ['quotes-dev3', 8], ['quotes-dev4', 8], ['quotes-dev5', 8], ['quotes-dev6', 8], ['quotes-dev7', 8], ['quotes-dev8', 8], ['quotes-test-c', 10], ['quotes-test-d', 10]],
-  'fakenewsnet-politifact': [['quotes-dev', 10], ['quotes-test-a', 5], ['quotes-test-b', 5], ['ner-news-test', 8], ['ner-news-dev', 5], ['quotes-dev2', 6], ['quotes-dev3', 6], ['quotes-dev4', 6], ['quotes-dev5', 6], ['quotes-dev6', 6], ['quotes-dev7', 6], ['quotes-dev8', 6], ['quotes-test-c', 5], ['quotes-test-d', 5]],
-  'fakenewsnet-gossipcop': [['quotes-dev', 5], ['quotes-test-a', 5], ['quotes-test-b', 5], ['ner-news-test', 7], ['ner-news-dev', 5], ['quotes-dev2', 6], ['quotes-dev3', 6], ['quotes-dev4', 6], ['quotes-dev5', 6], ['quotes-dev6', 6], ['quotes-dev7', 6], ['quotes-dev8', 6], ['quotes-test-c', 5], ['quotes-test-d', 5]],
+  fnc1: [['quotes-dev', 15], ['quotes-test-a', 10], ['quotes-test-b', 10], ['ner-news-test', 15], ['ner-news-dev', 10], ['quotes-dev2', 8], ['quotes-dev3', 8], ['quotes-dev4', 8], ['quotes-dev5', 8], ['quotes-dev6', 8], ['quotes-dev7', 8], ['quotes-dev8', 8], ['quotes-test-c', 10], ['quotes-test-d', 10], ['quotes-test-e', 10], ['quotes-test-f', 10]],
+  'fakenewsnet-politifact': [['quotes-dev', 10], ['quotes-test-a', 5], ['quotes-test-b', 5], ['ner-news-test', 8], ['ner-news-dev', 5], ['quotes-dev2', 6], ['quotes-dev3', 6], ['quotes-dev4', 6], ['quotes-dev5', 6], ['quotes-dev6', 6], ['quotes-dev7', 6], ['quotes-dev8', 6], ['quotes-test-c', 5], ['quotes-test-d', 5], ['quotes-test-e', 5], ['quotes-test-f', 5]],
+  'fakenewsnet-gossipcop': [['quotes-dev', 5], ['quotes-test-a', 5], ['quotes-test-b', 5], ['ner-news-test', 7], ['ner-news-dev', 5], ['quotes-dev2', 6], ['quotes-dev3', 6], ['quotes-dev4', 6], ['quotes-dev5', 6], ['quotes-dev6', 6], ['quotes-dev7', 6], ['quotes-dev8', 6], ['quotes-test-c', 5], ['quotes-test-d', 5], ['quotes-test-e', 5], ['quotes-test-f', 5]],
 });
 
 for (const [dataset, slices] of Object.entries(PLAN)) {
