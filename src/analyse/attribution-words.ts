@@ -25,7 +25,8 @@ export const QUOTE_CUES = words(`
   arguing claiming declaring announcing stating dished dishes gushed gushes confessed confesses teased teases
   rapped raps sang sings chanted captioned penned snapped fumed exclaimed screamed laughed sighed
   responds explains smiled smiles grinned granted grants shared shares pressed pointed offered wondered mused
-  recounted recounts remembered reflected claims
+  recounted recounts remembered reflected claims written accusing calling describing urging blaming
+  admitting revealing suggesting condemning
 `);
 
 /** Verbs that report speech or writing without quotation marks ("X said that …", "…, police said"). */

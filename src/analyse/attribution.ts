@@ -58,13 +58,13 @@ const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'o
 /** Words of "is said to have", "was quoted as", skipped between a speaker and the cue. */
 const HEARSAY = new Set(['said', 'to', 'quoted', 'as', 'reported', 'believed', 'understood', 'known']);
 /** "…, saying "…"": cues whose speaker is the subject of the sentence. */
-const PARTICIPLES = new Set('saying adding telling writing noting explaining warning insisting arguing claiming declaring announcing stating accusing calling describing urging blaming admitting revealing suggesting'.split(' '));
+const PARTICIPLES = new Set('saying adding telling writing noting explaining warning insisting arguing claiming declaring announcing stating accusing calling describing urging blaming admitting revealing suggesting condemning'.split(' '));
 
 export function findAttributions(doc: Doc): Attribution[] {
   const ctx = new Context(doc);
   const candidates = directQuotes(ctx);
   const used = new Set<number>();
-  for (const { at } of candidates) if (at.cue) for (let t = at.cue.tokenStart; t < at.cue.tokenEnd; t++) used.add(t);
+  for (const { at, inClause } of candidates) if (at.cue && !inClause) for (let t = at.cue.tokenStart; t < at.cue.tokenEnd; t++) used.add(t);
   const indirect = reportedSpeech(ctx, candidates.map((c) => c.at), used);
   // A quote with no cue of its own takes the speaker of reported speech around it ("X said the plan was
   // "a disaster"") or of the sentence just before it in its paragraph ("X said it was strange. "…"").
@@ -328,7 +328,8 @@ function directQuotes(ctx: Context): Candidate[] {
       // A second quote in the same paragraph, or a paragraph that is only a quote: the same speaker.
       attribution.speaker = prev.at.speaker;
     }
-    out.push({ span: q, at: attribution, inClause: false });
+    // A quote inside a reported clause shares its cue with the clause, which is reported speech too.
+    out.push({ span: q, at: attribution, inClause: found !== null && 'reported' in found });
     if (isSpeech(ctx, q, attribution, false)) prev = { at: attribution, lastParagraph, sentence: ctx.sentenceOf[firstIn]! };
   }
   return out;
@@ -431,7 +432,7 @@ function signature(ctx: Context, from: number, stop: number, opensParagraph: boo
 }
 
 /** X said: "…" / X told Reuters, "…" / according to X, "…" / X called it "a disaster". */
-function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: TokenRange; speaker: TokenRange | null } | null {
+function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: TokenRange; speaker: TokenRange | null; reported?: true } | null {
   if (last < 0) return null;
   // "Rosenbaum said in a statement:" and the quote in a paragraph of its own.
   if (ctx.paragraphOf[last] !== paragraph && ctx.norm(last) === ':') paragraph = ctx.paragraphOf[last]!;
@@ -447,19 +448,17 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
       return speaker ? { cue: { tokenStart: k - 1, tokenEnd: k + 1 }, speaker } : null;
     }
     const cue = ctx.isCue(k, QUOTE_CUES);
-    if (cue) {
-      const speaker = PARTICIPLES.has(ctx.norm(k))
-        ? (cleanSpeaker(ctx, nameBefore(ctx, k, s0.tokenStart)) ??
-          withSubject(ctx, k, s0.tokenStart) ??
-          clauseSpeaker(ctx, k, s0.tokenStart) ??
-          cleanSpeaker(ctx, sentenceSubject(ctx, s0.tokenStart, k)) ??
-          subjectBefore(ctx, k, s0.tokenStart))
-        : (phraseBefore(ctx, k, s0.tokenStart, false) ?? sentenceSubject(ctx, s0.tokenStart, k));
-      if (speaker) return { cue, speaker };
-      // "…, claiming they are "…"": what follows a participle is what was said, not who said it.
-      if (PARTICIPLES.has(ctx.norm(k))) return { cue, speaker: null };
-      const after = phraseAfter(ctx, cue.tokenEnd, last + 1);
-      return after ? { cue, speaker: after } : null;
+    if (cue) return speakerOfCue(ctx, cue, s0.tokenStart, last);
+  }
+  // "Ganguly … wrote in the Hindustan Times in August that “…”", "one official noting that the
+  // administration has urged agencies “…”": a quote inside a reported clause has its cue further back.
+  for (let k = last, seenThat = false; k >= s0.tokenStart && last - k <= 25; k--) {
+    if (ctx.paragraphOf[k] !== paragraph || ctx.quoted[k] === 1 || ctx.isTerminal(k) || ctx.norm(k) === ':') break;
+    if (ctx.norm(k) === 'that') seenThat = true;
+    const cue = seenThat && last - k > reach ? ctx.isCue(k, QUOTE_CUES) : null;
+    if (cue && !negated(ctx, k)) {
+      const found = speakerOfCue(ctx, cue, s0.tokenStart, last);
+      return found === null ? null : { ...found, reported: true };
     }
   }
   // "Babić: "…"" / "Senad Mehmedbasic, gynaecologist from Sarajevo: "…"": a name and a colon open the paragraph.
@@ -479,6 +478,23 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
   return null;
 }
 
+/** Who speaks through a cue found before a quote (`last`: the token before the quote). */
+function speakerOfCue(ctx: Context, cue: TokenRange, limit: number, last: number): { cue: TokenRange; speaker: TokenRange | null } | null {
+  const k = cue.tokenStart;
+  const speaker = PARTICIPLES.has(ctx.norm(k))
+    ? (cleanSpeaker(ctx, nameBefore(ctx, k, limit)) ??
+      withSubject(ctx, k, limit) ??
+      clauseSpeaker(ctx, k, limit) ??
+      cleanSpeaker(ctx, sentenceSubject(ctx, limit, k)) ??
+      subjectBefore(ctx, k, limit))
+    : (phraseBefore(ctx, k, limit, false) ?? sentenceSubject(ctx, limit, k));
+  if (speaker) return { cue, speaker };
+  // "…, claiming they are "…"": what follows a participle is what was said, not who said it.
+  if (PARTICIPLES.has(ctx.norm(k))) return { cue, speaker: null };
+  const after = phraseAfter(ctx, cue.tokenEnd, last + 1);
+  return after ? { cue, speaker: after } : null;
+}
+
 /** "Brzezinski saying …": a name (capitalised words) or a pronoun right before the cue. */
 function nameBefore(ctx: Context, cue: number, limit: number): TokenRange | null {
   const t = cue - 1;
@@ -489,11 +505,11 @@ function nameBefore(ctx: Context, cue: number, limit: number): TokenRange | null
   return k < cue ? { tokenStart: k, tokenEnd: cue } : null;
 }
 
-/** "with a source telling PEOPLE …", "a call from a worried resident saying …": the noun phrase between "with" or "from" and the participle. */
+/** "with a source telling PEOPLE …", "a call from a worried resident saying …", "quotes the model saying …": the noun phrase before the participle. */
 function withSubject(ctx: Context, participle: number, limit: number): TokenRange | null {
   for (let k = participle - 1; k >= limit && participle - k <= 5; k--) {
     if (ctx.isBreak(k) || ctx.quoted[k] === 1) return null;
-    if (ctx.norm(k) === 'with' || ctx.norm(k) === 'from') return k + 1 < participle ? cleanSpeaker(ctx, { tokenStart: k + 1, tokenEnd: participle }) : null;
+    if (NP_BEFORE_PARTICIPLE.has(ctx.norm(k))) return k + 1 < participle ? cleanSpeaker(ctx, { tokenStart: k + 1, tokenEnd: participle }) : null;
   }
   return null;
 }
@@ -532,6 +548,8 @@ function sentenceSubject(ctx: Context, from: number, to: number): TokenRange | n
 }
 
 const CONJUNCTIONS = new Set(['but', 'and', 'so', 'or', 'yet']);
+/** Words after which a noun phrase is the subject of the participle that follows it ("with a source telling", "quotes the model saying"). */
+const NP_BEFORE_PARTICIPLE = new Set(['with', 'from', 'quotes', 'quoted', 'quoting', 'cites', 'cited', 'citing']);
 const SUBORDINATORS = new Set('when if as after before while once upon unless until because'.split(' '));
 
 /**

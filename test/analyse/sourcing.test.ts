@@ -195,6 +195,20 @@ describe('analyseSourcing', () => {
     expect(who.find((w) => w[0] === 'a bold st')?.[1] ?? null).toBe(null);
   });
 
+  it('finds the cue of a quote inside a reported clause, and of "quotes X saying"', () => {
+    const cases: [string, string][] = [
+      ['Meenakshi Ganguly, a director at the institute, wrote in the Harbour Times in August that “quick fixes will not help the town.”', 'Meenakshi Ganguly, a director at the institute'],
+      ['The council said on Friday it would act, with one official noting that agencies should do “as much as they possibly can” this year.', 'one official'],
+      ['The website also quotes the model saying that the agency staff are “paid liars” and worse.', 'the model'],
+    ];
+    for (const [body, speaker] of cases) {
+      const d = makeDoc({ title: 'Clauses', body });
+      const r = analyseSourcing(d, mentionsOf(d, [['Meenakshi Ganguly', 'PER']]));
+      const q = r.sourcing.quotes.find((x) => x.direct)!;
+      expect(q.speaker?.text).toBe(speaker);
+    }
+  });
+
   it('gives the words of a document to the author it is attributed to', () => {
     const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
     const d = makeDoc({ title: 'Statement', body });
