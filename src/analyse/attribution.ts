@@ -211,14 +211,23 @@ class Context {
     // or a possessive ("the comment", "his claims", "a statement").
     if (!cues.has(w) || this.kind(t) !== TokenKind.Word || (this.isCapital(t) && !this.inTitle(t) && !this.opensSentence(t))) return null;
     if (t > 0 && NOUN_MARKERS.has(this.norm(t - 1))) return null;
+    // "the simple note:", "a brief comment": a cue that is also a noun, after a determiner and a word.
+    if (t > 1 && NOUN_LIKE_CUES.has(w) && NOUN_MARKERS.has(this.norm(t - 2)) && !BETWEEN.has(this.norm(t - 1))) return null;
+    // "opens it to reveal a board game": an infinitive says what is meant to happen, not what was said
+    // ("she went on to say", "continued to insist" did say it).
+    if (t > 1 && this.norm(t - 1) === 'to' && !SAID_AFTER_TO.has(this.norm(t - 2))) return null;
     return { tokenStart: t, tokenEnd: t + 1 };
-    return null;
   }
 }
 
 /** The speaker phrase ending just before token `cue` (skipping "also", "has"…), going left to `limit`. */
 function phraseBefore(ctx: Context, cue: number, limit: number, toComma: boolean): TokenRange | null {
   let end = cue;
+  // "she went on to say", "he continued to insist".
+  if (end - 2 >= limit && ctx.norm(end - 1) === 'to' && SAID_AFTER_TO.has(ctx.norm(end - 2))) {
+    end -= 2;
+    if (ctx.norm(end) === 'on' && end - 1 >= limit && /^(went|goes|go|going)$/.test(ctx.norm(end - 1))) end--;
+  }
   // "he also said", "she has told", "the judge is said to have warned".
   while (end - 1 >= limit && end > cue - 5 && (BETWEEN.has(ctx.norm(end - 1)) || HEARSAY.has(ctx.norm(end - 1)))) end--;
   // "Obama smiled and said": the subject of the first verb.
@@ -472,7 +481,10 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
           end = k;
           break;
         }
-      return { cue: { tokenStart: last, tokenEnd: last + 1 }, speaker: { tokenStart: p0, tokenEnd: end } };
+      // A name: capitalised words only ("Scratched onto a wooden post is the simple note:" is not one).
+      let name = end - p0 <= 4;
+      for (let k = p0; k < end && name; k++) name = ctx.kind(k) === TokenKind.Word ? ctx.isCapital(k) : ctx.norm(k) === '.' || ctx.norm(k) === '-';
+      if (name) return { cue: { tokenStart: last, tokenEnd: last + 1 }, speaker: { tokenStart: p0, tokenEnd: end } };
     }
   }
   return null;
@@ -481,6 +493,13 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
 /** Who speaks through a cue found before a quote (`last`: the token before the quote). */
 function speakerOfCue(ctx: Context, cue: TokenRange, limit: number, last: number): { cue: TokenRange; speaker: TokenRange | null } | null {
   const k = cue.tokenStart;
+  // "Dragana, who has described him as …": the speaker is who "who" stands for.
+  let w = k - 1;
+  while (w > limit && BETWEEN.has(ctx.norm(w))) w--;
+  if (w - 1 > limit && ctx.norm(w) === 'who' && ctx.norm(w - 1) === ',') {
+    const antecedent = cleanSpeaker(ctx, nameBefore(ctx, w - 1, limit)) ?? phraseBefore(ctx, w - 1, limit, false);
+    if (antecedent) return { cue, speaker: antecedent };
+  }
   const speaker = PARTICIPLES.has(ctx.norm(k))
     ? (cleanSpeaker(ctx, nameBefore(ctx, k, limit)) ??
       withSubject(ctx, k, limit) ??
@@ -548,8 +567,10 @@ function sentenceSubject(ctx: Context, from: number, to: number): TokenRange | n
 }
 
 const CONJUNCTIONS = new Set(['but', 'and', 'so', 'or', 'yet']);
+const NOUN_LIKE_CUES = new Set('note comment remark reply tweet claim report call post'.split(' '));
+const SAID_AFTER_TO = new Set(['on', 'continued', 'continues', 'proceeded', 'proceeds', 'went', 'goes']);
 /** Words after which a noun phrase is the subject of the participle that follows it ("with a source telling", "quotes the model saying"). */
-const NP_BEFORE_PARTICIPLE = new Set(['with', 'from', 'quotes', 'quoted', 'quoting', 'cites', 'cited', 'citing']);
+const NP_BEFORE_PARTICIPLE = new Set(['with', 'from', 'quotes', 'quoted', 'quoting', 'cites', 'cited', 'citing', 'reports', 'reported', 'report']);
 const SUBORDINATORS = new Set('when if as after before while once upon unless until because'.split(' '));
 
 /**

@@ -209,6 +209,22 @@ describe('analyseSourcing', () => {
     }
   });
 
+  it('reads "reports X as saying", "X, who has described", an infinitive as no speech, and a colon after a phrase that is not a name', () => {
+    const cases: [string, string | null][] = [
+      ['The Daily Mail reports a police spokesperson as saying: “We will find the men who did this.”', 'a police spokesperson'],
+      ['He lived in Split with his wife Dragana, who has described him as a “fantastic man and father”.', 'Dragana'],
+      ['Alan finds the chest and opens it to reveal a board game.\n\n“A game for those who seek to leave their world behind.” TriStar', null],
+      ['Alex takes them to the treehouse. Scratched onto a wooden post is the simple note: “Alan Parrish was here.”', null],
+      ['JustBrenda wrote a reply. She went on to say that people who lie “make things harder” for victims.', 'She'],
+    ];
+    for (const [body, speaker] of cases) {
+      const d = makeDoc({ title: 'Cases', body });
+      const r = analyseSourcing(d, []);
+      const q = r.sourcing.quotes.find((x) => x.direct);
+      expect([body.slice(0, 20), q?.speaker?.text ?? null]).toEqual([body.slice(0, 20), speaker]);
+    }
+  });
+
   it('gives the words of a document to the author it is attributed to', () => {
     const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
     const d = makeDoc({ title: 'Statement', body });
