@@ -322,8 +322,11 @@ function directQuotes(ctx: Context): Candidate[] {
     const after = ctx.tokenFrom(q.closeEnd);
     const paragraph = ctx.paragraphOf[Math.min(firstIn, ctx.n - 1)] ?? 0;
     const lastParagraph = after > 0 ? ctx.paragraphOf[Math.min(after - 1, ctx.n - 1)]! : paragraph;
-    const afterwards = speakerAfter(ctx, after, nextOpen, lastParagraph, startsParagraph(ctx, firstIn));
-    const found = afterwards ?? speakerBefore(ctx, firstIn - 1, paragraph);
+    let afterwards = speakerAfter(ctx, after, nextOpen, lastParagraph, startsParagraph(ctx, firstIn));
+    // "X said: “…” Y told the Post: “…”": a quote its speaker introduces with a colon is theirs.
+    const before = afterwards === null || (firstIn > 0 && ctx.norm(firstIn - 1) === ':') ? speakerBefore(ctx, firstIn - 1, paragraph) : null;
+    if (afterwards !== null && before?.speaker) afterwards = null;
+    const found = afterwards ?? before;
     // "“No,” she said": a quote closed by its own attribution is speech, however short or capitalised.
     attribution.framed = afterwards !== null && /[,.!?]$/.test(doc.text.slice(q.start, q.end));
     const speaker = cleanSpeaker(ctx, found?.speaker);
@@ -378,7 +381,7 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   while (t < stop && (ctx.norm(t) === ',' || ctx.norm(t) === '—' || ctx.norm(t) === '–' || ctx.norm(t) === '-')) t++;
   if (t >= stop) return null;
   if (ctx.paragraphOf[t] !== paragraph) return signature(ctx, from, stop, opensParagraph);
-  if (PREPOSITIONS.has(ctx.norm(t)) || AFTER_NP_STOPS.has(ctx.norm(t))) return null;
+  if (PREPOSITIONS.has(ctx.norm(t)) || AFTER_NP_STOPS.has(ctx.norm(t)) || CONJUNCTIONS.has(ctx.norm(t))) return null;
   // "“… what to do.” She recalls …": a new sentence, not an attribution.
   const endsQuote = ctx.text.slice(Math.max(0, ctx.doc.tokens.start[from]! - 3), ctx.doc.tokens.start[from]!);
   if (/[.!?]\s*["”’']?\s*$/.test(endsQuote) && ctx.isCapital(t) && SUBJECT_PRONOUNS.has(ctx.norm(t))) return null;
@@ -398,6 +401,8 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
     if (ctx.paragraphOf[k] !== paragraph || ctx.quoted[k] === 1 || (ctx.isBreak(k) && ctx.norm(k) !== ',')) return null;
     if (k > t && NP_STOPS.has(ctx.norm(k)) && !QUOTE_CUES.has(ctx.norm(k))) return null;
     const cue = ctx.isCue(k, QUOTE_CUES);
+    // "…” and, according to The Telegraph, X replied": what "according to" names comes after it.
+    if (cue && ctx.norm(k) === 'according') return null;
     if (cue && k > t) {
       let end = k;
       while (end > t + 1 && BETWEEN.has(ctx.norm(end - 1))) end--;
@@ -448,7 +453,7 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
   const sentence = ctx.sentenceOf[last]!;
   const s0 = ctx.doc.sentences[sentence]!;
   // A colon introduces speech from further back ("he said, to loud cheers in the audience: "…"").
-  const reach = ctx.norm(last) === ':' ? 12 : 6;
+  const reach = ctx.norm(last) === ':' || ctx.norm(last) === ',' ? 12 : 6;
   for (let k = last; k >= 0 && last - k <= reach; k--) {
     // Past the sentence: no cue; a name and a colon may still open the paragraph (below).
     if (ctx.paragraphOf[k] !== paragraph || ctx.sentenceOf[k] !== sentence || ctx.quoted[k] === 1 || ctx.isTerminal(k)) break;
@@ -521,6 +526,8 @@ function nameBefore(ctx: Context, cue: number, limit: number): TokenRange | null
   if (SUBJECT_PRONOUNS.has(ctx.norm(t))) return { tokenStart: t, tokenEnd: cue };
   let k = cue;
   while (k - 1 >= limit && cue - k < 4 && ctx.kind(k - 1) === TokenKind.Word && ctx.isCapital(k - 1)) k--;
+  // "wrote a response to JustBrenda explaining …": a name after a preposition is not the subject.
+  if (k - 1 >= limit && OBJECT_PREPOSITIONS.has(ctx.norm(k - 1))) return null;
   return k < cue ? { tokenStart: k, tokenEnd: cue } : null;
 }
 
@@ -567,6 +574,7 @@ function sentenceSubject(ctx: Context, from: number, to: number): TokenRange | n
 }
 
 const CONJUNCTIONS = new Set(['but', 'and', 'so', 'or', 'yet']);
+const OBJECT_PREPOSITIONS = new Set(['to', 'for', 'at', 'about', 'against', 'of', 'on', 'by']);
 const NOUN_LIKE_CUES = new Set('note comment remark reply tweet claim report call post'.split(' '));
 const SAID_AFTER_TO = new Set(['on', 'continued', 'continues', 'proceeded', 'proceeds', 'went', 'goes']);
 /** Words after which a noun phrase is the subject of the participle that follows it ("with a source telling", "quotes the model saying"). */

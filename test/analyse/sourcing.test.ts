@@ -225,6 +225,21 @@ describe('analyseSourcing', () => {
     }
   });
 
+  it('keeps a colon-introduced quote with its speaker, reads "and, according to" and a name after "to" as no speaker', () => {
+    const cases: [string, string | null][] = [
+      ['Asked about the reports, the defence minister, Moshe Yaalon, said: “I cannot confirm that.” The security service told the Post: “There is nothing more.”', 'the defence minister, Moshe Yaalon'],
+      ['Alan Titchmarsh and Professor Mick Crawley saw a fungus. Titchmarsh asked, “Is it edible?” and, according to The Telegraph, Crawley replied, “That depends.”', 'Titchmarsh'],
+      ['Lewis wrote a response to JustBrenda explaining that he would “find out” the truth.', 'Lewis'],
+      ['In 2011 he was kidnapped in Libya, of which Foley said in an interview with the Boston Globe, “You do not want to be defined as that guy.”', 'Foley'],
+    ];
+    for (const [body, speaker] of cases) {
+      const d = makeDoc({ title: 'Cases', body });
+      const r = analyseSourcing(d, []);
+      const q = r.sourcing.quotes.find((x) => x.direct);
+      expect([body.slice(0, 20), q?.speaker?.text ?? null]).toEqual([body.slice(0, 20), speaker]);
+    }
+  });
+
   it('gives the words of a document to the author it is attributed to', () => {
     const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
     const d = makeDoc({ title: 'Statement', body });
