@@ -213,6 +213,8 @@ class Context {
     if (t > 0 && NOUN_MARKERS.has(this.norm(t - 1))) return null;
     // "the simple note:", "a brief comment": a cue that is also a noun, after a determiner and a word.
     if (t > 1 && NOUN_LIKE_CUES.has(w) && NOUN_MARKERS.has(this.norm(t - 2)) && !BETWEEN.has(this.norm(t - 1))) return null;
+    // "called for their deportation": a demand, not speech.
+    if ((w === 'called' || w === 'call' || w === 'calls' || w === 'calling') && t + 1 < this.n && this.norm(t + 1) === 'for') return null;
     // "opens it to reveal a board game": an infinitive says what is meant to happen, not what was said
     // ("she went on to say", "continued to insist" did say it).
     if (t > 1 && this.norm(t - 1) === 'to' && !SAID_AFTER_TO.has(this.norm(t - 2))) return null;
@@ -498,6 +500,15 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
 /** Who speaks through a cue found before a quote (`last`: the token before the quote). */
 function speakerOfCue(ctx: Context, cue: TokenRange, limit: number, last: number): { cue: TokenRange; speaker: TokenRange | null } | null {
   const k = cue.tokenStart;
+  // "their reps gave a joint statement which read, …": the speaker is who gave the document.
+  if (k - 2 > limit && (ctx.norm(k - 1) === 'which' || ctx.norm(k - 1) === 'that') && DOCUMENT_HEADS.has(ctx.norm(k - 2))) {
+    let d = k - 3;
+    while (d > limit && k - 3 - d < 4 && !DETERMINERS.has(ctx.norm(d))) d--;
+    if (d > limit && DETERMINERS.has(ctx.norm(d))) {
+      const giver = phraseBefore(ctx, d - 1, limit, false);
+      if (giver) return { cue, speaker: giver };
+    }
+  }
   // "Dragana, who has described him as …": the speaker is who "who" stands for.
   let w = k - 1;
   while (w > limit && BETWEEN.has(ctx.norm(w))) w--;

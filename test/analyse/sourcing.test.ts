@@ -225,12 +225,14 @@ describe('analyseSourcing', () => {
     }
   });
 
-  it('keeps a colon-introduced quote with its speaker, reads "and, according to" and a name after "to" as no speaker', () => {
+  it('keeps a colon-introduced quote with its speaker, reads "and, according to", a name after "to", "called for" and "a statement which read"', () => {
     const cases: [string, string | null][] = [
       ['Asked about the reports, the defence minister, Moshe Yaalon, said: “I cannot confirm that.” The security service told the Post: “There is nothing more.”', 'the defence minister, Moshe Yaalon'],
       ['Alan Titchmarsh and Professor Mick Crawley saw a fungus. Titchmarsh asked, “Is it edible?” and, according to The Telegraph, Crawley replied, “That depends.”', 'Titchmarsh'],
       ['Lewis wrote a response to JustBrenda explaining that he would “find out” the truth.', 'Lewis'],
       ['In 2011 he was kidnapped in Libya, of which Foley said in an interview with the Boston Globe, “You do not want to be defined as that guy.”', 'Foley'],
+      ['Ghasseminejad said some Iranians have called for their deportation from America: “Iranians do not understand this at all.”', 'Ghasseminejad'],
+      ['At the time their reps gave a joint statement which read, “We can confirm that they are taking some space.”', 'their reps'],
     ];
     for (const [body, speaker] of cases) {
       const d = makeDoc({ title: 'Cases', body });
