@@ -8,7 +8,8 @@
  * short on speakers; each measured once untuned before it was used) are the development sets; test (quotes-test-a + -b, 40 articles) was annotated by
  * two other annotators and its errors were never looked at, only its totals; test2 (quotes-test-c + -d, 40
  * articles) was annotated after the test had been measured several times, and first measured when the
- * speaker work of 2026-11-26's last session was over.
+ * speaker work of 2026-11-26's last session was over; test3 (quotes-test-e + -f, 40 articles) was picked
+ * when test's errors were first looked at (test became a development set then) and run once, at the end.
  *
  * Build first (`npm run build`). Writes bench/out/quotes.json.
  */
@@ -20,7 +21,7 @@ import nlp from 'compromise';
 import { REPO } from './lib/data.js';
 
 const OUT = join(REPO, 'bench', 'out', 'quotes.json');
-const SETS = { dev: ['eval/quotes/dev.jsonl'], dev2: ['eval/quotes/dev2.jsonl'], dev3: ['eval/quotes/dev3.jsonl'], dev4: ['eval/quotes/dev4.jsonl'], dev5: ['eval/quotes/dev5.jsonl'], dev6: ['eval/quotes/dev6.jsonl'], dev7: ['eval/quotes/dev7.jsonl'], dev8: ['eval/quotes/dev8.jsonl'], test: ['eval/quotes/test-a.jsonl', 'eval/quotes/test-b.jsonl'], test2: ['eval/quotes/test-c.jsonl', 'eval/quotes/test-d.jsonl'] };
+const SETS = { dev: ['eval/quotes/dev.jsonl'], dev2: ['eval/quotes/dev2.jsonl'], dev3: ['eval/quotes/dev3.jsonl'], dev4: ['eval/quotes/dev4.jsonl'], dev5: ['eval/quotes/dev5.jsonl'], dev6: ['eval/quotes/dev6.jsonl'], dev7: ['eval/quotes/dev7.jsonl'], dev8: ['eval/quotes/dev8.jsonl'], test: ['eval/quotes/test-a.jsonl', 'eval/quotes/test-b.jsonl'], test2: ['eval/quotes/test-c.jsonl', 'eval/quotes/test-d.jsonl'], test3: ['eval/quotes/test-e.jsonl', 'eval/quotes/test-f.jsonl'] };
 const tmp = mkdtempSync(join(tmpdir(), 'credence-quotes-'));
 
 /** @param {string[]} args */
