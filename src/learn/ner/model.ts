@@ -156,28 +156,43 @@ export function emissions(tagger: NerTagger, cache: LocalCache, s: SentenceView,
   const hashed = HASHED_SCRATCH;
   const width = OFFSETS * T;
   for (let k = 0; k < n; k++) caps[k] = cache.capRate(slots[k]!);
+  // Nine tags, summed in registers rather than in the output array; Math.fround after every addition keeps
+  // the sums exactly what adding into a Float32Array gives.
+  const f = Math.fround;
   for (let k = 0; k < n; k++) {
     const o = k * T;
+    let a0 = f(out[o]!), a1 = f(out[o + 1]!), a2 = f(out[o + 2]!), a3 = f(out[o + 3]!), a4 = f(out[o + 4]!);
+    let a5 = f(out[o + 5]!), a6 = f(out[o + 6]!), a7 = f(out[o + 7]!), a8 = f(out[o + 8]!);
     const lo = Math.max(0, k - WINDOW);
     const hi = Math.min(n - 1, k + WINDOW);
     for (let j = lo; j <= hi; j++) {
       const v = slots[j]! * width + (j - k + WINDOW) * T;
-      for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + pool[v + t]!;
+      a0 = f(a0 + pool[v]!); a1 = f(a1 + pool[v + 1]!); a2 = f(a2 + pool[v + 2]!);
+      a3 = f(a3 + pool[v + 3]!); a4 = f(a4 + pool[v + 4]!); a5 = f(a5 + pool[v + 5]!);
+      a6 = f(a6 + pool[v + 6]!); a7 = f(a7 + pool[v + 7]!); a8 = f(a8 + pool[v + 8]!);
     }
     const counts = contextFeatures(s, k, caps[k]!, dense, hashed);
     const nd = counts & 255;
     const nh = counts >> 8;
     for (let d = 0; d < nd; d++) {
-      const row = dense[d]! * T;
-      for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + table[row + t]!;
+      const r = dense[d]! * T;
+      a0 = f(a0 + table[r]!); a1 = f(a1 + table[r + 1]!); a2 = f(a2 + table[r + 2]!);
+      a3 = f(a3 + table[r + 3]!); a4 = f(a4 + table[r + 4]!); a5 = f(a5 + table[r + 5]!);
+      a6 = f(a6 + table[r + 6]!); a7 = f(a7 + table[r + 7]!); a8 = f(a8 + table[r + 8]!);
     }
     for (let d = 0; d < nh; d++) {
-      const row = (hashed[d]! & mask) * T;
-      for (let t = 0; t < T; t++) out[o + t] = out[o + t]! + emit[row + t]! * scale;
+      const r = (hashed[d]! & mask) * T;
+      a0 = f(a0 + emit[r]! * scale); a1 = f(a1 + emit[r + 1]! * scale); a2 = f(a2 + emit[r + 2]! * scale);
+      a3 = f(a3 + emit[r + 3]! * scale); a4 = f(a4 + emit[r + 4]! * scale); a5 = f(a5 + emit[r + 5]! * scale);
+      a6 = f(a6 + emit[r + 6]! * scale); a7 = f(a7 + emit[r + 7]! * scale); a8 = f(a8 + emit[r + 8]! * scale);
     }
+    out[o] = a0; out[o + 1] = a1; out[o + 2] = a2; out[o + 3] = a3; out[o + 4] = a4;
+    out[o + 5] = a5; out[o + 6] = a6; out[o + 7] = a7; out[o + 8] = a8;
   }
   return out;
 }
+
+if (T !== 9) throw new Error(`emissions() sums nine tags; the tag set has ${T}`);
 
 let eOut = new Float32Array(0);
 let eSlots = new Int32Array(0);
