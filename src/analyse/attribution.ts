@@ -5,6 +5,7 @@
  * linear in the text.
  */
 import type { Doc } from '../text/doc.js';
+import { FormSet } from '../text/lexicon.js';
 import { findQuoteSpans, type QuoteSpan } from '../text/quote-spans.js';
 import { TokenKind } from '../text/tokens.js';
 import { NP_STOPS, AFTER_NP_STOPS, DETERMINERS, DOCUMENT_HEADS, QUOTE_CUES, REPORT_CUES, TELL_CUES } from './attribution-words.js';
@@ -204,12 +205,13 @@ class Context {
     }
     return lo;
   }
-  isCue(t: number, cues: ReadonlySet<string>): TokenRange | null {
+  isCue(t: number, cues: FormSet): TokenRange | null {
     const w = this.norm(t);
     if (w === 'according' && t + 1 < this.n && this.norm(t + 1) === 'to') return { tokenStart: t, tokenEnd: t + 2 };
+    if (!cues.hasToken(this.doc.tokens, t)) return null;
     // Cues are verbs: lower-case (except in a headline written in Title Case), and not after an article
     // or a possessive ("the comment", "his claims", "a statement").
-    if (!cues.has(w) || this.kind(t) !== TokenKind.Word || (this.isCapital(t) && !this.inTitle(t) && !this.opensSentence(t))) return null;
+    if (this.kind(t) !== TokenKind.Word || (this.isCapital(t) && !this.inTitle(t) && !this.opensSentence(t))) return null;
     if (t > 0 && NOUN_MARKERS.has(this.norm(t - 1))) return null;
     // "the simple note:", "a brief comment": a cue that is also a noun, after a determiner and a word.
     if (t > 1 && NOUN_LIKE_CUES.has(w) && NOUN_MARKERS.has(this.norm(t - 2)) && !BETWEEN.has(this.norm(t - 1))) return null;
@@ -387,7 +389,7 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   // "“… what to do.” She recalls …": a new sentence, not an attribution.
   const endsQuote = ctx.text.slice(Math.max(0, ctx.doc.tokens.start[from]! - 3), ctx.doc.tokens.start[from]!);
   if (/[.!?]\s*["”’']?\s*$/.test(endsQuote) && ctx.isCapital(t) && SUBJECT_PRONOUNS.has(ctx.norm(t))) return null;
-  const inverted = ctx.isCue(t, QUOTE_CUES);
+  const inverted = ctx.isCue(t, QUOTE_CUE_FORMS);
   if (inverted) {
     const speaker = phraseAfter(ctx, inverted.tokenEnd, stop);
     // "said Khalimov, …" / "said the minister." — but not "said she has …", where a clause follows.
@@ -402,7 +404,7 @@ function speakerAfter(ctx: Context, from: number, limit: number, paragraph: numb
   for (let k = t; k < far && k - t <= 26; k++) {
     if (ctx.paragraphOf[k] !== paragraph || ctx.quoted[k] === 1 || (ctx.isBreak(k) && ctx.norm(k) !== ',')) return null;
     if (k > t && NP_STOPS.has(ctx.norm(k)) && !QUOTE_CUES.has(ctx.norm(k))) return null;
-    const cue = ctx.isCue(k, QUOTE_CUES);
+    const cue = ctx.isCue(k, QUOTE_CUE_FORMS);
     // "…” and, according to The Telegraph, X replied": what "according to" names comes after it.
     if (cue && ctx.norm(k) === 'according') return null;
     if (cue && k > t) {
@@ -463,7 +465,7 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
       const speaker = phraseAfter(ctx, k + 1, last + 1);
       return speaker ? { cue: { tokenStart: k - 1, tokenEnd: k + 1 }, speaker } : null;
     }
-    const cue = ctx.isCue(k, QUOTE_CUES);
+    const cue = ctx.isCue(k, QUOTE_CUE_FORMS);
     if (cue) return speakerOfCue(ctx, cue, s0.tokenStart, last);
   }
   // "Ganguly … wrote in the Hindustan Times in August that “…”", "one official noting that the
@@ -471,7 +473,7 @@ function speakerBefore(ctx: Context, last: number, paragraph: number): { cue: To
   for (let k = last, seenThat = false; k >= s0.tokenStart && last - k <= 25; k--) {
     if (ctx.paragraphOf[k] !== paragraph || ctx.quoted[k] === 1 || ctx.isTerminal(k) || ctx.norm(k) === ':') break;
     if (ctx.norm(k) === 'that') seenThat = true;
-    const cue = seenThat && last - k > reach ? ctx.isCue(k, QUOTE_CUES) : null;
+    const cue = seenThat && last - k > reach ? ctx.isCue(k, QUOTE_CUE_FORMS) : null;
     if (cue && !negated(ctx, k)) {
       const found = speakerOfCue(ctx, cue, s0.tokenStart, last);
       return found === null ? null : { ...found, reported: true };
@@ -560,7 +562,7 @@ function clauseSpeaker(ctx: Context, participle: number, limit: number): TokenRa
   for (let k = participle - 2; k >= limit && participle - k <= 30; k--) {
     if (ctx.quoted[k] === 1) continue;
     if (ctx.isTerminal(k)) return null;
-    const cue = ctx.isCue(k, QUOTE_CUES);
+    const cue = ctx.isCue(k, QUOTE_CUE_FORMS);
     // "When asked for …" is not the clause's speech.
     if (cue === null || PARTICIPLES.has(ctx.norm(k)) || (k > limit && SUBORDINATORS.has(ctx.norm(k - 1)))) continue;
     const before = phraseBefore(ctx, k, limit, false);
@@ -585,6 +587,8 @@ function sentenceSubject(ctx: Context, from: number, to: number): TokenRange | n
 }
 
 const CONJUNCTIONS = new Set(['but', 'and', 'so', 'or', 'yet']);
+const QUOTE_CUE_FORMS = new FormSet(QUOTE_CUES);
+const REPORT_CUE_FORMS = new FormSet(REPORT_CUES);
 const OBJECT_PREPOSITIONS = new Set(['to', 'for', 'at', 'about', 'against', 'of', 'on', 'by']);
 const NOUN_LIKE_CUES = new Set('note comment remark reply tweet claim report call post'.split(' '));
 const SAID_AFTER_TO = new Set(['on', 'continued', 'continues', 'proceeded', 'proceeds', 'went', 'goes']);
@@ -652,7 +656,7 @@ function reportedSpeech(ctx: Context, direct: readonly Attribution[], used: Read
     while (end > s.tokenStart && (ctx.isBreak(end - 1) || ctx.quoted[end - 1] === 1) && !isWordy(ctx, end - 1)) end--;
     for (let t = s.tokenStart; t < end; t++) {
       if (ctx.quoted[t] === 1 || used.has(t)) continue;
-      const cue = ctx.isCue(t, REPORT_CUES);
+      const cue = ctx.isCue(t, REPORT_CUE_FORMS);
       if (!cue) continue;
       const found = cue.tokenEnd - cue.tokenStart === 2 ? accordingTo(ctx, cue, segStart, end) : reportedAround(ctx, cue, segStart, end);
       if (!found) continue;
@@ -795,7 +799,7 @@ function reportedAround(ctx: Context, cue: TokenRange, segStart: number, end: nu
   let stop = end;
   for (let k = from + 3; k < end; k++) {
     if (ctx.quoted[k] === 1) continue;
-    const next = ctx.isCue(k, REPORT_CUES);
+    const next = ctx.isCue(k, REPORT_CUE_FORMS);
     if (!next || AMBIGUOUS.has(ctx.norm(k))) continue;
     const p = phraseBefore(ctx, k, from, false);
     if (p && p.tokenStart > from && /^(,|but|and|while|whereas)$/.test(ctx.norm(p.tokenStart - 1))) {

@@ -6,6 +6,7 @@
 import type { EntityMention } from '../article/entity.js';
 import type { Entity, Quote, Source, SourceKind, SourceNoteKind, SourcingSection, Span } from '../article/report.js';
 import type { Doc } from '../text/doc.js';
+import { FormSet } from '../text/lexicon.js';
 import { TokenKind } from '../text/tokens.js';
 import { findAttributions, type Attribution, type TokenRange } from './attribution.js';
 import {
@@ -35,7 +36,7 @@ const NOTE_PATTERNS: readonly [RegExp, SourceNoteKind][] = [
 ];
 
 /** The words every note phrase contains one of. */
-const NOTE_TRIGGERS = new Set('reached contacted comment respond reply return answer elaborate discuss named identified condition anonymously unnamed'.split(' '));
+const NOTE_TRIGGERS = new FormSet(new Set('reached contacted comment respond reply return answer elaborate discuss named identified condition anonymously unnamed'.split(' ')));
 
 const ORGANISATION_WORDS = /^(?:inc|corp|co|ltd|llc|plc|group|party|council|ministry|department|agency|university|college|institute|association|foundation|committee|commission|bank|court|police|army|company|news|times|post|press|network|service|office|organization|organisation|union|league|club|fund)$/;
 
@@ -66,7 +67,7 @@ export function analyseSourcing(doc: Doc, mentions: readonly EntityMention[]): S
   // text would cost more than everything else here.
   const seen = new Set<number>();
   for (let t = 0; t < doc.tokens.length; t++) {
-    if (!NOTE_TRIGGERS.has(doc.tokens.norm[t]!) || doc.tokens.start[t]! < doc.bodyStart) continue;
+    if (!NOTE_TRIGGERS.hasToken(doc.tokens, t) || doc.tokens.start[t]! < doc.bodyStart) continue;
     const from = Math.max(doc.bodyStart, doc.tokens.start[t]! - 60);
     const window = doc.text.slice(from, doc.tokens.end[t]! + 30);
     for (const [re, note] of NOTE_PATTERNS) {

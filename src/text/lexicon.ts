@@ -249,3 +249,33 @@ function isAscii(s: string): boolean {
 
 /** The process's lexicon, shared by the tokenizer and the features. */
 export const LEXICON = new Lexicon();
+
+/**
+ * Membership of the lexicon's forms in a fixed set of words, decided once per form and then read by id: a
+ * per-token test without hashing the token's string again.
+ */
+export class FormSet {
+  /** 0: not decided yet, 1: not in the set, 2: in it; valid for the lexicon's generation `generation`. */
+  private flags = new Uint8Array(1024);
+  private generation = -1;
+
+  constructor(private readonly words: ReadonlySet<string>) {}
+
+  /** Whether token `t` of a token table is one of the words. */
+  hasToken(tokens: { readonly ids: Int32Array; readonly norm: readonly string[]; readonly lexiconGeneration: number }, t: number): boolean {
+    const id = tokens.ids[t]!;
+    if (id < 0 || tokens.lexiconGeneration !== LEXICON.generation) return this.words.has(tokens.norm[t]!);
+    if (this.generation !== LEXICON.generation) {
+      this.flags.fill(0);
+      this.generation = LEXICON.generation;
+    }
+    if (id >= this.flags.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.flags.length * 2));
+      grown.set(this.flags);
+      this.flags = grown;
+    }
+    let f = this.flags[id]!;
+    if (f === 0) this.flags[id] = f = this.words.has(tokens.norm[t]!) ? 2 : 1;
+    return f === 2;
+  }
+}
