@@ -22,6 +22,16 @@ function mentionsOf(doc: Doc, names: [string, EntityType][]): EntityMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** For each body, the speaker mention of its first direct quote (null: no quote, or no speaker). */
+function expectFirstSpeakers(cases: readonly (readonly [string, string | null])[], names: [string, EntityType][] = []): void {
+  for (const [body, speaker] of cases) {
+    const d = makeDoc({ title: 'Cases', body });
+    const r = analyseSourcing(d, mentionsOf(d, names));
+    const q = r.sourcing.quotes.find((x) => x.direct);
+    expect([body.slice(0, 20), q?.speaker?.text ?? null]).toEqual([body.slice(0, 20), speaker]);
+  }
+}
+
 const TITLE = 'Harbour chief quits over dredging contract';
 const BODY = [
   'The head of the Port of Wellmouth has resigned over a disputed dredging contract, he said in a letter, and the port board will meet on Friday, local media said.',
@@ -201,12 +211,7 @@ describe('analyseSourcing', () => {
       ['The council said on Friday it would act, with one official noting that agencies should do “as much as they possibly can” this year.', 'one official'],
       ['The website also quotes the model saying that the agency staff are “paid liars” and worse.', 'the model'],
     ];
-    for (const [body, speaker] of cases) {
-      const d = makeDoc({ title: 'Clauses', body });
-      const r = analyseSourcing(d, mentionsOf(d, [['Meenakshi Ganguly', 'PER']]));
-      const q = r.sourcing.quotes.find((x) => x.direct)!;
-      expect(q.speaker?.text).toBe(speaker);
-    }
+    expectFirstSpeakers(cases, [['Meenakshi Ganguly', 'PER']]);
   });
 
   it('reads "reports X as saying", "X, who has described", an infinitive as no speech, and a colon after a phrase that is not a name', () => {
@@ -217,12 +222,7 @@ describe('analyseSourcing', () => {
       ['Alex takes them to the treehouse. Scratched onto a wooden post is the simple note: “Alan Parrish was here.”', null],
       ['JustBrenda wrote a reply. She went on to say that people who lie “make things harder” for victims.', 'She'],
     ];
-    for (const [body, speaker] of cases) {
-      const d = makeDoc({ title: 'Cases', body });
-      const r = analyseSourcing(d, []);
-      const q = r.sourcing.quotes.find((x) => x.direct);
-      expect([body.slice(0, 20), q?.speaker?.text ?? null]).toEqual([body.slice(0, 20), speaker]);
-    }
+    expectFirstSpeakers(cases);
   });
 
   it('keeps a colon-introduced quote with its speaker, reads "and, according to", a name after "to", "called for" and "a statement which read"', () => {
@@ -234,12 +234,7 @@ describe('analyseSourcing', () => {
       ['Ghasseminejad said some Iranians have called for their deportation from America: “Iranians do not understand this at all.”', 'Ghasseminejad'],
       ['At the time their reps gave a joint statement which read, “We can confirm that they are taking some space.”', 'their reps'],
     ];
-    for (const [body, speaker] of cases) {
-      const d = makeDoc({ title: 'Cases', body });
-      const r = analyseSourcing(d, []);
-      const q = r.sourcing.quotes.find((x) => x.direct);
-      expect([body.slice(0, 20), q?.speaker?.text ?? null]).toEqual([body.slice(0, 20), speaker]);
-    }
+    expectFirstSpeakers(cases);
   });
 
   it('gives the words of a document to the author it is attributed to', () => {
