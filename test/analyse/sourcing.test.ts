@@ -32,6 +32,14 @@ function expectFirstSpeakers(cases: readonly (readonly [string, string | null])[
   }
 }
 
+/** The name of the source the first direct quote of `body` is given to. */
+function firstSourceName(body: string, names: [string, EntityType][]): string | undefined {
+  const d = makeDoc({ title: 'Case', body });
+  const r = analyseSourcing(d, mentionsOf(d, names));
+  const q = r.sourcing.quotes.find((x) => x.direct);
+  return q?.source === undefined ? undefined : r.sourcing.sources[q.source]!.name;
+}
+
 const TITLE = 'Harbour chief quits over dredging contract';
 const BODY = [
   'The head of the Port of Wellmouth has resigned over a disputed dredging contract, he said in a letter, and the port board will meet on Friday, local media said.',
@@ -178,18 +186,12 @@ describe('analyseSourcing', () => {
 
   it('takes the name of a speaker whose description does not parse: "An adviser to … (Ineter), Wilfried Strauch, said"', () => {
     const body = "An adviser to Nicaragua's Institute of Earth Studies (Ineter), Wilfried Strauch, said he was “convinced it was a meteorite” which caused the crater.";
-    const d = makeDoc({ title: 'Crater', body });
-    const r = analyseSourcing(d, mentionsOf(d, [['Wilfried Strauch', 'PER']]));
-    const q = r.sourcing.quotes.find((x) => x.direct)!;
-    expect(r.sourcing.sources[q.source!]!.name).toBe('Wilfried Strauch');
+    expect(firstSourceName(body, [['Wilfried Strauch', 'PER']])).toBe('Wilfried Strauch');
   });
 
   it('reads a name and a colon that open a line after another line ("Babić: "…"")', () => {
     const body = 'The clinic reported forty cases last year.\nBabić: "The numbers are back where they were. We had no choice."\nThe ministry did not comment.';
-    const d = makeDoc({ title: 'Clinic', body });
-    const r = analyseSourcing(d, mentionsOf(d, [['Babić', 'PER']]));
-    const q = r.sourcing.quotes.find((x) => x.direct)!;
-    expect(r.sourcing.sources[q.source!]!.name).toBe('Babić');
+    expect(firstSourceName(body, [['Babić', 'PER']])).toBe('Babić');
   });
 
   it('gives a first-person quote that nothing attributes to the person last named, and leaves others alone', () => {
@@ -239,10 +241,7 @@ describe('analyseSourcing', () => {
 
   it('gives the words of a document to the author it is attributed to', () => {
     const body = '“He gave his life to tell their story,” said the statement, which was attributed to his mother, Diane Foley. Officials did not comment.';
-    const d = makeDoc({ title: 'Statement', body });
-    const r = analyseSourcing(d, mentionsOf(d, [['Diane Foley', 'PER']]));
-    const q = r.sourcing.quotes.find((x) => x.direct)!;
-    expect(r.sourcing.sources[q.source!]!.name).toBe('Diane Foley');
+    expect(firstSourceName(body, [['Diane Foley', 'PER']])).toBe('Diane Foley');
   });
 
   it('resolves "she" past the last man named to the woman before him', () => {
