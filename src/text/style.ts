@@ -4,7 +4,7 @@
  * vocabulary; the model standardises them with statistics of its own training rows.
  */
 import type { Doc } from './doc.js';
-import { LEXICON } from './lexicon.js';
+import { FormSet, LEXICON } from './lexicon.js';
 import { TokenKind } from './tokens.js';
 
 export const STYLE_FEATURES = [
@@ -105,8 +105,6 @@ export function styleFeatures(doc: Doc): Float64Array {
   let hedges = 0;
   let intens = 0;
   const types = new Set<number>();
-  // Word-list membership by lexicon id, looked up once per form (the token's id, unless the lexicon has
-  // started afresh since the Doc was made).
   const fresh = tokens.lexiconGeneration === LEXICON.generation;
   for (let t = 0; t < tokens.length; t++) {
     if (doc.masked[t] === 1) continue;
@@ -114,25 +112,21 @@ export function styleFeatures(doc: Doc): Float64Array {
     const k = tokens.kind[t];
     const f = tokens.norm[t]!;
     if (k === TokenKind.Word) {
-      const id = fresh ? tokens.ids[t]! : LEXICON.id(f);
-      const flags = flagsOf(id, f);
       if (inTitle) {
         titleWords++;
         if (isCapsWord(text, tokens.start[t]!, tokens.end[t]!)) titleCaps++;
-        if ((flags & (FIRST_BIT | SECOND_BIT)) !== 0) titlePersons++;
+        if (FIRST_FORMS.hasToken(tokens, t) || SECOND_FORMS.hasToken(tokens, t)) titlePersons++;
         continue;
       }
       words++;
       wordChars += tokens.end[t]! - tokens.start[t]!;
-      if (words <= 300) types.add(id);
-      if (flags !== KNOWN) {
-        if (flags & STOP_BIT) stop++;
-        if (flags & FIRST_BIT) first++;
-        if (flags & SECOND_BIT) second++;
-        if (flags & ATTRIBUTION_BIT) attribution++;
-        if (flags & HEDGE_BIT) hedges++;
-        if (flags & INTENSIFIER_BIT) intens++;
-      }
+      if (words <= 300) types.add(fresh ? tokens.ids[t]! : LEXICON.id(f));
+      if (STOPWORD_FORMS.hasToken(tokens, t)) stop++;
+      if (FIRST_FORMS.hasToken(tokens, t)) first++;
+      if (SECOND_FORMS.hasToken(tokens, t)) second++;
+      if (ATTRIBUTION_FORMS.hasToken(tokens, t)) attribution++;
+      if (HEDGE_FORMS.hasToken(tokens, t)) hedges++;
+      if (INTENSIFIER_FORMS.hasToken(tokens, t)) intens++;
       if (isCapsWord(text, tokens.start[t]!, tokens.end[t]!)) caps++;
       continue;
     }
@@ -175,42 +169,13 @@ export function styleFeatures(doc: Doc): Float64Array {
   ]);
 }
 
-const KNOWN = 1;
-const STOP_BIT = 2;
-const FIRST_BIT = 4;
-const SECOND_BIT = 8;
-const ATTRIBUTION_BIT = 16;
-const HEDGE_BIT = 32;
-const INTENSIFIER_BIT = 64;
-
-let flagTable = new Uint8Array(4096);
-let flagGeneration = -1;
-
-/** The word lists a lexicon form belongs to, as bits (KNOWN always set once computed). */
-function flagsOf(id: number, form: string): number {
-  if (flagGeneration !== LEXICON.generation) {
-    flagTable.fill(0);
-    flagGeneration = LEXICON.generation;
-  }
-  if (id >= flagTable.length) {
-    const grown = new Uint8Array(Math.max(id + 1, flagTable.length * 2));
-    grown.set(flagTable);
-    flagTable = grown;
-  }
-  let f = flagTable[id]!;
-  if (f === 0) {
-    f =
-      KNOWN |
-      (STOPWORDS.has(form) ? STOP_BIT : 0) |
-      (FIRST.has(form) ? FIRST_BIT : 0) |
-      (SECOND.has(form) ? SECOND_BIT : 0) |
-      (ATTRIBUTION.has(form) ? ATTRIBUTION_BIT : 0) |
-      (HEDGES.has(form) ? HEDGE_BIT : 0) |
-      (INTENSIFIERS.has(form) ? INTENSIFIER_BIT : 0);
-    flagTable[id] = f;
-  }
-  return f;
-}
+// Word-list membership read by lexicon id: decided once per form, not hashed again per token.
+const STOPWORD_FORMS = new FormSet(STOPWORDS);
+const FIRST_FORMS = new FormSet(FIRST);
+const SECOND_FORMS = new FormSet(SECOND);
+const ATTRIBUTION_FORMS = new FormSet(ATTRIBUTION);
+const HEDGE_FORMS = new FormSet(HEDGES);
+const INTENSIFIER_FORMS = new FormSet(INTENSIFIERS);
 
 function isCapsWord(text: string, s: number, e: number): boolean {
   if (e - s < 2) return false;
