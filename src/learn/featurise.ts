@@ -8,7 +8,7 @@ import { makeDoc } from '../text/doc.js';
 import { BLOCKS, countFeatures, type Block, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
 import { minhashSignature, wordShingles } from '../text/minhash.js';
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
-import { threadCount, WorkerPool } from '../parallel/pool.js';
+import { inChunks, type ChunkRun } from '../parallel/pool.js';
 
 export type Text = Pick<Article, 'title' | 'body'>;
 
@@ -86,37 +86,9 @@ function unpack(p: PackedChunk, into: Featurised): void {
 }
 
 /** Every text featurised, in order; over `threads` worker threads when that is worth it. */
-export async function featurise(
-  texts: readonly Text[],
-  opts: FeaturiseOptions,
-  run: { threads?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<Featurised> {
+export async function featurise(texts: readonly Text[], opts: FeaturiseOptions, run: ChunkRun = {}): Promise<Featurised> {
   const out: Featurised = { counts: [], raw: [], signatures: opts.signatures ? [] : undefined };
-  const threads = run.threads ?? threadCount();
-  const pool = texts.length >= 2 * CHUNK ? WorkerPool.shared(threads) : null;
-  let done = 0;
-  if (pool === null) {
-    for (let from = 0; from < texts.length; from += CHUNK) {
-      const chunk = texts.slice(from, from + CHUNK);
-      unpack(featuriseChunk(chunk, opts), out);
-      done += chunk.length;
-      run.onProgress?.(done, texts.length);
-    }
-    return out;
-  }
-  {
-    const jobs: Promise<PackedChunk>[] = [];
-    for (let from = 0; from < texts.length; from += CHUNK) {
-      const chunk = texts.slice(from, from + CHUNK).map((t) => ({ title: t.title, body: t.body }));
-      jobs.push(
-        pool.run<PackedChunk>({ kind: 'featurise', texts: chunk, opts }).then((p) => {
-          done += p.n;
-          run.onProgress?.(done, texts.length);
-          return p;
-        }),
-      );
-    }
-    for (const p of await Promise.all(jobs)) unpack(p, out);
-  }
+  const chunks = await inChunks(texts, CHUNK, (chunk) => featuriseChunk(chunk, opts), (chunk) => ({ kind: 'featurise', texts: chunk, opts }), run);
+  for (const p of chunks) unpack(p, out);
   return out;
 }

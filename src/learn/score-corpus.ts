@@ -7,7 +7,7 @@
 import { makeDoc } from '../text/doc.js';
 import { countFeatures } from '../text/features.js';
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
-import { threadCount, WorkerPool } from '../parallel/pool.js';
+import { inChunks, type ChunkRun } from '../parallel/pool.js';
 import type { Text } from './featurise.js';
 import { pUnreliableFromCounts, type ReliabilityModel } from './reliability.js';
 
@@ -45,35 +45,10 @@ function sharedModel(model: ReliabilityModel): ReliabilityModel {
 }
 
 /** P(unreliable) of every text, in order; over `threads` worker threads when that is worth it. */
-export async function scoreTexts(
-  model: ReliabilityModel,
-  texts: readonly Text[],
-  run: { threads?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<Float64Array> {
+export async function scoreTexts(model: ReliabilityModel, texts: readonly Text[], run: ChunkRun = {}): Promise<Float64Array> {
+  // Only the texts and the model's shared arrays travel; `sharedModel` is made once per model.
+  const chunks = await inChunks(texts, CHUNK, (chunk) => scoreChunk(chunk, model), (chunk) => ({ kind: 'score', texts: chunk, model: sharedModel(model) }), run);
   const out = new Float64Array(texts.length);
-  const pool = texts.length >= 2 * CHUNK ? WorkerPool.shared(run.threads ?? threadCount()) : null;
-  let done = 0;
-  if (pool === null) {
-    for (let from = 0; from < texts.length; from += CHUNK) {
-      const chunk = texts.slice(from, from + CHUNK);
-      out.set(scoreChunk(chunk, model), from);
-      done += chunk.length;
-      run.onProgress?.(done, texts.length);
-    }
-    return out;
-  }
-  const shared = sharedModel(model);
-  const jobs: Promise<void>[] = [];
-  for (let from = 0; from < texts.length; from += CHUNK) {
-    const chunk = texts.slice(from, from + CHUNK).map((t) => ({ title: t.title, body: t.body }));
-    jobs.push(
-      pool.run<Float64Array>({ kind: 'score', texts: chunk, model: shared }).then((p) => {
-        out.set(p, from);
-        done += p.length;
-        run.onProgress?.(done, texts.length);
-      }),
-    );
-  }
-  await Promise.all(jobs);
+  chunks.forEach((p, k) => out.set(p, k * CHUNK));
   return out;
 }

@@ -106,3 +106,41 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
+
+/** How a corpus job runs: over how many threads, and who hears of its progress. */
+export interface ChunkRun {
+  threads?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Texts in chunks of `size`, each done in-process by `local` or on the shared pool by the job
+ * `message(chunk)` (when there are at least two chunks and worker threads to use); the chunks' results
+ * in order. A chunk sent to a worker holds only each text's title and body.
+ */
+export async function inChunks<R>(
+  texts: readonly { title: string; body: string }[],
+  size: number,
+  local: (chunk: { title: string; body: string }[]) => R,
+  message: (chunk: { title: string; body: string }[]) => unknown,
+  run: ChunkRun = {},
+): Promise<R[]> {
+  const pool = texts.length >= 2 * size ? WorkerPool.shared(run.threads ?? threadCount()) : null;
+  let done = 0;
+  const progress = (n: number): void => {
+    done += n;
+    run.onProgress?.(done, texts.length);
+  };
+  const out: Promise<R>[] = [];
+  for (let from = 0; from < texts.length; from += size) {
+    const chunk = texts.slice(from, from + size);
+    if (pool === null) {
+      out.push(Promise.resolve(local(chunk)));
+      progress(chunk.length);
+    } else {
+      const copies = chunk.map((t) => ({ title: t.title, body: t.body }));
+      out.push(pool.run<R>(message(copies)).then((r) => (progress(copies.length), r)));
+    }
+  }
+  return Promise.all(out);
+}
