@@ -9,7 +9,7 @@ import { BLOCKS, countFeatures, DEFAULT_FEATURES, weighFeatures, weighInto, type
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { calibrate, fitIsotonic, fitPlatt, type Calibrator } from './calibration.js';
 import { DEFAULT_LOGISTIC, fitLogistic, type LogisticParams } from './logistic.js';
-import { csrFromRows, decision, sharedInt32, type CsrMatrix } from './matrix.js';
+import { decision, sharedInt32, type CsrMatrix } from './matrix.js';
 import { stratifiedGroupSplit } from './split.js';
 import { threadCount, WorkerPool } from '../parallel/pool.js';
 import { rankAuc } from './ranking.js';
