@@ -23,7 +23,14 @@ if (cellsArg === undefined || variantsArg === undefined) {
 }
 const only = cellsArg.split(',');
 /** @type {{ label: string, C?: number, maxPasses?: number, minDf?: number, balance?: 'none' | 'class' | 'source-class', blockWeights?: Record<string, number> }[]} */
-const variants = JSON.parse(variantsArg);
+let variants;
+try {
+  variants = JSON.parse(variantsArg);
+  if (!Array.isArray(variants) || variants.some((v) => typeof v?.label !== 'string')) throw new Error('expected an array of objects with a "label"');
+} catch (err) {
+  process.stderr.write(`bench/reliability-variants.js: VARIANTS: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}
 const sets = await loadSets();
 const splits = buildSplits(sets, { probe: false });
 const bySet = new Map(sets.map((s) => [s.name, s]));
