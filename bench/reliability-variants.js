@@ -5,7 +5,8 @@
  * groups). Each cell is featurised once, with every block counted; each variant then fits and scores it.
  * CELLS is a comma-separated list of substrings of cell names ("gossipcop" = GossipCop's five folds,
  * "lodo" = the four leave-one-dataset-out cells); VARIANTS is a JSON array of
- * `{label, C?, maxPasses?, minDf?, balance?, blockWeights?}`, each applied on top of DEFAULT_RELIABILITY.
+ * `{label, C?, maxPasses?, minDf?, balance?, blockWeights?, features?}`, each applied on top of DEFAULT_RELIABILITY
+ * (`features` overrides other feature settings, e.g. `{"bucketsLog2": 22}`: such a variant featurises the cell again).
  * Prints one line per cell (stderr) and the mean per cell group and variant (stdout). Build first.
  *
  *   node bench/reliability-variants.js gossipcop,politifact,lodo '[{"label":"default"},{"label":"title 1","blockWeights":{"title":1}}]'
@@ -22,7 +23,7 @@ if (cellsArg === undefined || variantsArg === undefined) {
   process.exit(2);
 }
 const only = cellsArg.split(',');
-/** @type {{ label: string, C?: number, maxPasses?: number, minDf?: number, balance?: 'none' | 'class' | 'source-class', blockWeights?: Record<string, number> }[]} */
+/** @type {{ label: string, C?: number, maxPasses?: number, minDf?: number, balance?: 'none' | 'class' | 'source-class', blockWeights?: Record<string, number>, features?: Record<string, number | boolean> }[]} */
 let variants;
 try {
   variants = JSON.parse(variantsArg);
@@ -36,7 +37,12 @@ const splits = buildSplits(sets, { probe: false });
 const bySet = new Map(sets.map((s) => [s.name, s]));
 const groupOf = new Map(splits.datasets.map((d) => [d.name, d.group]));
 const S0 = DEFAULT_RELIABILITY;
-const countAll = { features: { ...S0.features, blockWeights: { word: 1, title: 1, char: 1, shape: 1 } }, style: S0.styleWeight !== 0, signatures: false };
+/** Counting options for a variant's feature settings: every block counted, so block weights can vary per fit. */
+const countingFor = (/** @type {Record<string, number | boolean> | undefined} */ over) => ({
+  features: { ...S0.features, ...(over ?? {}), blockWeights: { word: 1, title: 1, char: 1, shape: 1 } },
+  style: S0.styleWeight !== 0,
+  signatures: false,
+});
 /** @type {Record<string, number[][]>} */
 const res = {};
 for (const cell of splits.cells) {
@@ -48,14 +54,28 @@ for (const cell of splits.cells) {
   );
   const [tn, tidx] = cell.test;
   const test = tidx.map((i) => /** @type {any} */ (bySet.get(tn)).articles[i]);
-  const f = await featurise(items.map(({ a }) => ({ title: a.title, body: a.body })), countAll);
-  const g = await featurise(test.map((a) => ({ title: a.title, body: a.body })), countAll);
+  /** @type {Map<string, [import('../dist/learn/featurise.js').Featurised, import('../dist/learn/featurise.js').Featurised]>} */
+  const featurised = new Map();
+  const countedFor = async (/** @type {Record<string, number | boolean> | undefined} */ over) => {
+    const key = JSON.stringify(over ?? {});
+    let fg = featurised.get(key);
+    if (fg === undefined) {
+      const counting = countingFor(over);
+      fg = [
+        await featurise(items.map(({ a }) => ({ title: a.title, body: a.body })), counting),
+        await featurise(test.map((a) => ({ title: a.title, body: a.body })), counting),
+      ];
+      featurised.set(key, fg);
+    }
+    return fg;
+  };
   const rows = items.map(({ a, source, group }) => ({ y: a.y, source, group }));
   const out = [];
   for (const v of variants) {
+    const [f, g] = await countedFor(v.features);
     const settings = {
       ...S0,
-      features: { ...S0.features, blockWeights: { ...S0.features.blockWeights, ...(v.blockWeights ?? {}) } },
+      features: { ...S0.features, ...(v.features ?? {}), blockWeights: { ...S0.features.blockWeights, ...(v.blockWeights ?? {}) } },
       logistic: { ...S0.logistic, C: v.C ?? S0.logistic.C, maxPasses: v.maxPasses ?? S0.logistic.maxPasses },
       minDf: v.minDf ?? S0.minDf,
       balance: v.balance ?? S0.balance,

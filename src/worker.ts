@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { featuriseChunk, transferList, type FeaturiseOptions, type Text } from './learn/featurise.js';
 import type { CsrMatrix } from './learn/matrix.js';
+import { writeShare, type DesignShare } from './learn/design-matrix.js';
 import { fitRows, type ReliabilityModel, type ReliabilitySettings } from './learn/reliability.js';
 import { scoreChunk } from './learn/score-corpus.js';
 import type { Article } from './article/article.js';
@@ -14,6 +15,7 @@ type Job =
   | { kind: 'analyze'; spec: EngineSpec; articles: Article[] }
   | { kind: 'featurise'; texts: Text[]; opts: FeaturiseOptions }
   | { kind: 'score'; texts: Text[]; model: ReliabilityModel }
+  | { kind: 'design'; share: DesignShare }
   | { kind: 'fit'; X: CsrMatrix; which: Int32Array; y: Uint8Array; sw: Float64Array; sources: Int32Array; settings: ReliabilitySettings };
 
 /** Engines this thread has loaded, by their spec: the models load once per thread. */
@@ -58,6 +60,11 @@ parentPort?.on('message', async (job: Job) => {
     if (job.kind === 'score') {
       const p = scoreChunk(job.texts, job.model);
       parentPort!.postMessage({ ok: true, value: p }, [p.buffer as ArrayBuffer]);
+      return;
+    }
+    if (job.kind === 'design') {
+      const ends = writeShare(job.share);
+      parentPort!.postMessage({ ok: true, value: ends }, [ends.buffer as ArrayBuffer]);
       return;
     }
     if (job.kind === 'fit') {

@@ -2,12 +2,14 @@
 /**
  * Credence's side of a cell, timed the way the peer is, through the product's corpus path: fit =
  * featurising every training article (Doc creation: tokenisation, sentences, artefact masking; hashed
- * counts; over worker threads, CREDENCE_THREADS or every core) + `fitFromCounts` (IDF, out-of-fold
+ * counts, their column frequencies tallied as they come, as `credence train` does; over worker threads,
+ * CREDENCE_THREADS or every core) + `fitFromCounts` (IDF, out-of-fold
  * calibration, fold models); predict = `scoreTexts` (each test article read, featurised and scored on a
  * worker thread, as `credence eval` does).
  * Near-duplicate groups come from the split file (they are the evaluation protocol's, computed once for
  * both sides). The per-article probe uses `pUnreliable` on one Doc at a time, as `credence analyze` does.
  */
+import { ColumnTally } from '../../dist/learn/column-tally.js';
 import { featurise } from '../../dist/learn/featurise.js';
 import { threadCount } from '../../dist/parallel/pool.js';
 import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliable } from '../../dist/learn/reliability.js';
@@ -55,12 +57,15 @@ export async function fitCell(cell, rows, settings = DEFAULT_RELIABILITY) {
     return idx.map((i) => ({ a: /** @type {BenchArticle} */ (r.articles[i]), group: /** @type {number} */ (r.group[i]), source: name }));
   });
   const t0 = performance.now();
+  const tally = new ColumnTally(settings.features);
   const f = await featurise(
     items.map(({ a }) => ({ title: a.title, body: a.body })),
     { features: settings.features, style: settings.styleWeight !== 0, signatures: false },
+    {},
+    (counts) => counts.forEach((c) => tally.add(c)),
   );
   const training = items.map(({ a, group, source }) => ({ y: a.y, source, group }));
-  const { model, report } = await fitFromCounts(f.counts, f.raw, training, settings);
+  const { model, report } = await fitFromCounts(f.counts, f.raw, training, settings, { tally });
   const fitSeconds = (performance.now() - t0) / 1000;
   return { model, fitSeconds, nTrain: items.length, iterations: report.iterations, converged: report.converged };
 }

@@ -8,6 +8,7 @@ import { renderCard, type CrossDatasetCell, type HeldOutMetrics, type ModelCard 
 import { mergeSettings, parseAssignment } from '../learn/overrides.js';
 import { checkReliabilitySettings } from '../learn/reliability-checks.js';
 import { saveReliability } from '../learn/reliability-file.js';
+import { ColumnTally } from '../learn/column-tally.js';
 import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliableFromCounts, type ReliabilitySettings } from '../learn/reliability.js';
 import { stratifiedGroupSplit } from '../learn/split.js';
 import { binaryMetrics } from '../evaluate/metrics.js';
@@ -66,7 +67,8 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   }
 
   const started = performance.now();
-  const rows = await featureRows(sets, settings.features, settings.styleWeight !== 0, (done, all) => progress.update('features', done, all));
+  const tally = new ColumnTally(settings.features);
+  const rows = await featureRows(sets, settings.features, settings.styleWeight !== 0, (done, all) => progress.update('features', done, all), tally);
   let heldOut: HeldOutMetrics | undefined;
   if (holdout > 0) {
     const test = stratifiedGroupSplit(Uint8Array.from(rows, (r) => r.y), Int32Array.from(rows, (r) => r.group), holdout, settings.seed);
@@ -84,7 +86,7 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
       crossDataset.push({ test: s.spec, train: sets.filter((o) => o !== s).map((o) => o.spec), n: m.n, rocAuc: m.rocAuc, balancedAccuracy: m.balancedAccuracy });
     }
   }
-  const { model, report } = await fit(rows, settings, progress, 'fit');
+  const { model, report } = await fit(rows, settings, progress, 'fit', tally);
   progress.stop();
 
   const card: ModelCard = {
@@ -116,13 +118,13 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   return problems.skipped > 0 ? EXIT.skipped : EXIT.ok;
 }
 
-function fit(rows: readonly FeatureRow[], settings: ReliabilitySettings, progress: Progress, stage: string) {
+function fit(rows: readonly FeatureRow[], settings: ReliabilitySettings, progress: Progress, stage: string, tally?: ColumnTally) {
   return fitFromCounts(
     rows.map((r) => r.counts),
     rows.map((r) => r.raw),
     rows,
     settings,
-    (_s, done, total) => progress.update(stage, done, total),
+    { progress: (_s, done, total) => progress.update(stage, done, total), ...(tally === undefined ? {} : { tally }) },
   );
 }
 

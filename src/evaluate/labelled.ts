@@ -5,6 +5,7 @@
  * boundary.
  */
 import type { DatasetRecord } from '../learn/card.js';
+import type { ColumnTally } from '../learn/column-tally.js';
 import { featurise, type Text } from '../learn/featurise.js';
 import { groupNearDuplicates } from '../learn/groups.js';
 import { InputError, type CredenceError } from '../article/errors.js';
@@ -80,19 +81,22 @@ export async function loadLabelled(
 
 /**
  * Every article of the sets featurised with `features`, in order (set by set); `group` ties exact and
- * near-duplicate texts together across all sets; `source` is the set's spec.
+ * near-duplicate texts together across all sets; `source` is the set's spec. With `tally`, every row's
+ * columns are tallied into it as they are made (for a fit on all the rows).
  */
 export async function featureRows(
   sets: readonly LabelledSet[],
   features: FeatureSettings,
   style: boolean,
   onProgress?: (done: number, total: number) => void,
+  tally?: ColumnTally,
 ): Promise<FeatureRow[]> {
   const all = sets.flatMap((s) => s.articles.map((a) => ({ a, source: s.spec })));
   const f = await featurise(
     all.map((x) => x.a.text),
     { features, style, signatures: true },
     onProgress === undefined ? {} : { onProgress },
+    tally === undefined ? undefined : (counts) => counts.forEach((c) => tally.add(c)),
   );
   const groups = groupNearDuplicates(f.signatures!);
   return all.map((x, i) => ({ counts: f.counts[i]!, raw: f.raw[i]!, y: x.a.y, source: x.source, group: groups[i]! }));

@@ -48,11 +48,13 @@ export function featuriseChunk(texts: readonly Text[], opts: FeaturiseOptions): 
     if (raw !== null) raw.set(styleFeatures(doc), i * STYLE_FEATURES.length);
     if (signatures !== null) signatures.set(minhashSignature(wordShingles(doc.tokens.norm), SIGNATURE), i * SIGNATURE);
   });
+  // The counts live in shared memory: a worker can read them back (to write its share of a design
+  // matrix) without a copy.
   const blocks = BLOCKS.map((b) => {
     const offsets = new Int32Array(n + 1);
     per.forEach((c, i) => (offsets[i + 1] = offsets[i]! + c[b].idx.length));
-    const idx = new Int32Array(offsets[n]!);
-    const val = new Float32Array(offsets[n]!);
+    const idx = new Int32Array(new SharedArrayBuffer(4 * offsets[n]!));
+    const val = new Float32Array(new SharedArrayBuffer(4 * offsets[n]!));
     per.forEach((c, i) => {
       idx.set(c[b].idx, offsets[i]!);
       val.set(c[b].val, offsets[i]!);
@@ -64,7 +66,7 @@ export function featuriseChunk(texts: readonly Text[], opts: FeaturiseOptions): 
 
 export function transferList(p: PackedChunk): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const b of p.blocks) out.push(b.offsets.buffer as ArrayBuffer, b.idx.buffer as ArrayBuffer, b.val.buffer as ArrayBuffer);
+  for (const b of p.blocks) out.push(b.offsets.buffer as ArrayBuffer);
   if (p.raw !== null) out.push(p.raw.buffer as ArrayBuffer);
   if (p.signatures !== null) out.push(p.signatures.buffer as ArrayBuffer);
   return out;
@@ -85,10 +87,34 @@ function unpack(p: PackedChunk, into: Featurised): void {
   }
 }
 
-/** Every text featurised, in order; over `threads` worker threads when that is worth it. */
-export async function featurise(texts: readonly Text[], opts: FeaturiseOptions, run: ChunkRun = {}): Promise<Featurised> {
-  const out: Featurised = { counts: [], raw: [], signatures: opts.signatures ? [] : undefined };
-  const chunks = await inChunks(texts, CHUNK, (chunk) => featuriseChunk(chunk, opts), (chunk) => ({ kind: 'featurise', texts: chunk, opts }), run);
-  for (const p of chunks) unpack(p, out);
-  return out;
+/**
+ * Every text featurised, in order; over `threads` worker threads when that is worth it. `onCounts`
+ * hears of each chunk's counts as soon as they are made, in any order: a caller can tally them while
+ * the rest of the corpus is still being featurised.
+ */
+export async function featurise(
+  texts: readonly Text[],
+  opts: FeaturiseOptions,
+  run: ChunkRun = {},
+  onCounts?: (counts: readonly BlockCounts[]) => void,
+): Promise<Featurised> {
+  const parts: Featurised[] = [];
+  await inChunks(
+    texts,
+    CHUNK,
+    (chunk) => featuriseChunk(chunk, opts),
+    (chunk) => ({ kind: 'featurise', texts: chunk, opts }),
+    run,
+    (p, k) => {
+      const part: Featurised = { counts: [], raw: [], signatures: opts.signatures ? [] : undefined };
+      unpack(p, part);
+      parts[k] = part;
+      onCounts?.(part.counts);
+    },
+  );
+  return {
+    counts: parts.flatMap((p) => p.counts),
+    raw: parts.flatMap((p) => p.raw),
+    signatures: opts.signatures ? parts.flatMap((p) => p.signatures!) : undefined,
+  };
 }

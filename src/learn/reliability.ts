@@ -5,11 +5,13 @@
  * get a model, so there is no unfitted model to misuse.
  */
 import type { Doc } from '../text/doc.js';
-import { BLOCKS, countFeatures, DEFAULT_FEATURES, weighFeatures, weighInto, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
+import { countFeatures, DEFAULT_FEATURES, weighFeatures, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
+import { ColumnTally } from './column-tally.js';
+import { designMatrix, styleInto, type StyleScaler } from './design-matrix.js';
 import { calibrate, fitIsotonic, fitPlatt, type Calibrator } from './calibration.js';
 import { DEFAULT_LOGISTIC, fitLogistic, type LogisticParams } from './logistic.js';
-import { decision, sharedInt32, type CsrMatrix } from './matrix.js';
+import { decision, type CsrMatrix } from './matrix.js';
 import { stratifiedGroupSplit } from './split.js';
 import { threadCount, WorkerPool } from '../parallel/pool.js';
 import { rankAuc } from './ranking.js';
@@ -60,10 +62,7 @@ export const DEFAULT_RELIABILITY: ReliabilitySettings = {
   bands: { reliableBelow: 0.35, unreliableAbove: 0.65 },
 };
 
-export interface StyleScaler {
-  mean: Float64Array;
-  sd: Float64Array;
-}
+export type { StyleScaler };
 
 export interface ReliabilityModel {
   settings: ReliabilitySettings;
@@ -120,24 +119,36 @@ export async function fitReliability(
     raw.push(settings.styleWeight === 0 ? NO_STYLE : styleFeatures(r.doc));
     if (progress && (i % 500 === 0 || i === n - 1)) progress('features', i + 1, n);
   });
-  const { model, report } = await fitFromCounts(counts, raw, rows, settings, progress);
+  const { model, report } = await fitFromCounts(counts, raw, rows, settings, { progress });
   return { model, report: { ...report, seconds: (performance.now() - t0) / 1000 } };
+}
+
+/** How `fitFromCounts` runs. */
+export interface FitOptions {
+  progress?: FitProgress;
+  /** Worker threads for the fits (default: every core); 1 = in-process. */
+  threads?: number;
+  /**
+   * The rows' column frequencies, when they were tallied already (as `featurise` delivered the rows):
+   * then they are not counted again. It must hold exactly these rows, counted for these feature settings.
+   */
+  tally?: ColumnTally;
 }
 
 /**
  * Fitting from features already counted (`countFeatures` and `styleFeatures` of each row's Doc, with
  * `settings.features`): what `fitReliability` does after its feature pass. Experiments that try many
  * hyper-parameters on the same rows count once. The fits run on worker threads when there are cores
- * to spare (`threads`, default: every core), in-process otherwise; the result is the same.
+ * to spare, in-process otherwise; the result is the same.
  */
 export async function fitFromCounts(
   counts: readonly BlockCounts[],
   raw: readonly Float64Array[],
   rows: readonly Pick<TrainingRow, 'y' | 'source' | 'group'>[],
   settings: ReliabilitySettings,
-  progress?: FitProgress,
-  threads = threadCount(),
+  options: FitOptions = {},
 ): Promise<{ model: ReliabilityModel; report: FitReport }> {
+  const { progress, threads = threadCount(), tally } = options;
   const t0 = performance.now();
   const n = rows.length;
   if (n < 4) throw new RangeError(`need at least 4 labelled articles to train, got ${n}`);
@@ -146,9 +157,16 @@ export async function fitFromCounts(
 
   // The column weighting (IDF, min-df) and the style scaler use no label, so they are fitted once on all
   // rows and shared by every fit: each row is weighed once, and the fits take row subsets.
-  const freq = columnFrequencies(counts, settings.features);
+  if (tally !== undefined && (tally.rows !== counts.length || !tally.fits(settings.features))) {
+    throw new RangeError(`column tally of ${tally.rows} rows does not match the ${counts.length} rows and feature settings being fitted`);
+  }
+  const freq = tally ?? ColumnTally.of(counts, settings.features);
   const prep: Preprocessing = { idf: fitIdf(freq.df, n, settings), style: fitScaler(raw) };
-  const { matrix: X, columns } = designMatrix(counts, raw, prep, settings, freq.occurrences);
+  const pool = threads > 1 && n >= 1000 ? WorkerPool.shared(threads) : null;
+  const { matrix: X, columns } = await designMatrix(
+    { counts, raw, features: settings.features, idf: prep.idf, style: prep.style, styleWeight: settings.styleWeight, occurrences: freq.occurrences },
+    pool,
+  );
   const sourceNames = [...new Set(rows.map((r) => r.source))];
   const sources = Int32Array.from(rows, (r) => sourceNames.indexOf(r.source));
   const held = stratifiedGroupSplit(y, Int32Array.from(rows, (r) => r.group), settings.calibration.holdout, settings.seed);
@@ -265,31 +283,6 @@ function fitWeights(
   return { weights: { w, bias }, report: { passes, converged } };
 }
 
-/**
- * Per hashed column: in how many rows it occurs (`df`, over every block) and how many times it occurs in
- * the blocks the model weighs (`occurrences`: once per row and block).
- */
-function columnFrequencies(counts: readonly BlockCounts[], f: FeatureSettings): { df: Int32Array; occurrences: Int32Array } {
-  const size = 1 << f.bucketsLog2;
-  const df = new Int32Array(size);
-  const occurrences = new Int32Array(size);
-  const seen = new Int32Array(size).fill(-1);
-  counts.forEach((c, d) => {
-    for (const block of BLOCKS) {
-      const { idx } = c[block];
-      const weighed = f.blockWeights[block] !== 0;
-      for (let j = 0; j < idx.length; j++) {
-        const i = idx[j]!;
-        if (weighed) occurrences[i] = occurrences[i]! + 1;
-        if (seen[i] === d) continue;
-        seen[i] = d;
-        df[i] = df[i]! + 1;
-      }
-    }
-  });
-  return { df, occurrences };
-}
-
 /** Smoothed IDF, ln((1 + n) / (1 + df)) + 1 as scikit-learn's, and 0 for columns seen in fewer than minDf rows. */
 function fitIdf(df: Int32Array, n: number, settings: ReliabilitySettings): Float32Array | undefined {
   if (!settings.idf && settings.minDf <= 1) return undefined;
@@ -299,66 +292,6 @@ function fitIdf(df: Int32Array, n: number, settings: ReliabilitySettings): Float
     idf[i] = settings.idf ? Math.log((1 + n) / (1 + df[i]!)) + 1 : 1;
   }
   return idf;
-}
-
-/**
- * Every row's `vectorOf`, written straight into one shared CSR matrix over only the columns that occur,
- * renumbered from the most to the least frequent: the solver's weight vector shrinks from 2^20 cells to
- * the used ones and the hot ones share cache lines. `columns[j]` is the original column of new column j.
- */
-function designMatrix(
-  counts: readonly BlockCounts[],
-  raw: readonly Float64Array[],
-  prep: Preprocessing,
-  settings: ReliabilitySettings,
-  occurrences: Int32Array,
-): { matrix: CsrMatrix; columns: Int32Array } {
-  const n = counts.length;
-  const base = 1 << settings.features.bucketsLog2;
-  const m = settings.styleWeight === 0 ? 0 : STYLE_FEATURES.length;
-  // A column with no IDF weight makes no entry, so it is not a column of the matrix.
-  const kept = (c: number): boolean => occurrences[c]! > 0 && (prep.idf === undefined || prep.idf[c] !== 0);
-  let used = m;
-  let nnz = n * m;
-  for (let c = 0; c < base; c++) {
-    if (!kept(c)) continue;
-    used++;
-    nnz += occurrences[c]!;
-  }
-  // Sorted by (frequency desc, column asc) through one numeric key: a typed sort with no comparator.
-  const key = new Float64Array(used);
-  let u = 0;
-  for (let c = 0; c < base; c++) if (kept(c)) key[u++] = (n - occurrences[c]!) * 4294967296 + c;
-  for (let j = 0; j < m; j++) key[u++] = base + j;
-  key.sort();
-  const columns = new Int32Array(used);
-  const rename = new Int32Array(base + m);
-  for (let j = 0; j < used; j++) {
-    columns[j] = key[j]! % 4294967296;
-    rename[columns[j]!] = j;
-  }
-  const indptr = sharedInt32(n + 1);
-  const indices = sharedInt32(nnz);
-  const values = new Float32Array(new SharedArrayBuffer(4 * nnz));
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    k = weighInto(counts[i]!, settings.features, prep.idf, indices, values, k, rename);
-    if (m > 0) {
-      styleInto(raw[i]!, prep.style, settings.styleWeight, values, k);
-      for (let j = 0; j < m; j++) indices[k + j] = rename[base + j]!;
-      k += m;
-    }
-    indptr[i + 1] = k;
-  }
-  if (k !== nnz) throw new Error(`design matrix: ${k} entries written, ${nnz} counted`);
-  return { matrix: { rows: n, cols: used, indptr, indices, values }, columns };
-}
-
-/** The standardised style block, clipped so one extreme article cannot dominate its own score. */
-function styleInto(raw: Float64Array, style: StyleScaler, weight: number, val: Float32Array, at: number): void {
-  for (let j = 0; j < raw.length; j++) {
-    val[at + j] = weight * Math.max(-4, Math.min(4, (raw[j]! - style.mean[j]!) / style.sd[j]!));
-  }
 }
 
 /** The model's input row: weighted hashed columns, then the standardised style block. */

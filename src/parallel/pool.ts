@@ -116,7 +116,8 @@ export interface ChunkRun {
 /**
  * Texts in chunks of `size`, each done in-process by `local` or on the shared pool by the job
  * `message(chunk)` (when there are at least two chunks and worker threads to use); the chunks' results
- * in order. A chunk sent to a worker holds only each text's title and body.
+ * in order. A chunk sent to a worker holds only each text's title and body. `each` hears of every
+ * chunk's result as soon as it is there (in any order), with the chunk's number.
  */
 export async function inChunks<R>(
   texts: readonly { title: string; body: string }[],
@@ -124,6 +125,7 @@ export async function inChunks<R>(
   local: (chunk: { title: string; body: string }[]) => R,
   message: (chunk: { title: string; body: string }[]) => unknown,
   run: ChunkRun = {},
+  each?: (result: R, chunk: number) => void,
 ): Promise<R[]> {
   const pool = texts.length >= 2 * size ? WorkerPool.shared(run.threads ?? threadCount()) : null;
   let done = 0;
@@ -134,12 +136,21 @@ export async function inChunks<R>(
   const out: Promise<R>[] = [];
   for (let from = 0; from < texts.length; from += size) {
     const chunk = texts.slice(from, from + size);
+    const k = from / size;
     if (pool === null) {
-      out.push(Promise.resolve(local(chunk)));
+      const r = local(chunk);
       progress(chunk.length);
+      each?.(r, k);
+      out.push(Promise.resolve(r));
     } else {
       const copies = chunk.map((t) => ({ title: t.title, body: t.body }));
-      out.push(pool.run<R>(message(copies)).then((r) => (progress(copies.length), r)));
+      out.push(
+        pool.run<R>(message(copies)).then((r) => {
+          progress(copies.length);
+          each?.(r, k);
+          return r;
+        }),
+      );
     }
   }
   return Promise.all(out);

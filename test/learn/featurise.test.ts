@@ -48,8 +48,8 @@ describe('fitFromCounts over worker threads', () => {
     const settings = { ...R.DEFAULT_RELIABILITY, features: { ...R.DEFAULT_RELIABILITY.features, bucketsLog2: 14 } };
     const f = await featurise(corpus.map((a) => ({ title: a.title, body: a.body })), { features: settings.features, style: false, signatures: false }, { threads: 1 });
     const rows = corpus.map((a, i) => ({ y: (a.label === 'unreliable' ? 1 : 0) as 0 | 1, source: i % 3 === 0 ? 'a' : 'b', group: i }));
-    const parallel = await R.fitFromCounts(f.counts, f.raw, rows, settings, undefined, 2);
-    const inline = await R.fitFromCounts(f.counts, f.raw, rows, settings, undefined, 1);
+    const parallel = await R.fitFromCounts(f.counts, f.raw, rows, settings, { threads: 2 });
+    const inline = await R.fitFromCounts(f.counts, f.raw, rows, settings, { threads: 1 });
     expect(Array.from(parallel.model.weights)).toEqual(Array.from(inline.model.weights));
     expect(parallel.model.bias).toBe(inline.model.bias);
     expect(parallel.model.calibrator).toEqual(inline.model.calibrator);
