@@ -7,6 +7,8 @@
  * "lodo" = the four leave-one-dataset-out cells); VARIANTS is a JSON array of
  * `{label, C?, maxPasses?, minDf?, balance?, blockWeights?, features?}`, each applied on top of DEFAULT_RELIABILITY
  * (`features` overrides other feature settings, e.g. `{"bucketsLog2": 22}`: such a variant featurises the cell again).
+ * An optional third argument is the split seed (default: the bench's), to choose among variants on
+ * other folds than the ones they are then measured on.
  * Prints one line per cell (stderr) and the mean per cell group and variant (stdout). Build first.
  *
  *   node bench/reliability-variants.js gossipcop,politifact,lodo '[{"label":"default"},{"label":"title 1","blockWeights":{"title":1}}]'
@@ -17,7 +19,7 @@ import { featurise } from '../dist/learn/featurise.js';
 import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliableFromCounts } from '../dist/learn/reliability.js';
 import { rankAuc } from '../dist/learn/ranking.js';
 
-const [cellsArg, variantsArg] = process.argv.slice(2);
+const [cellsArg, variantsArg, seedArg] = process.argv.slice(2);
 if (cellsArg === undefined || variantsArg === undefined) {
   process.stderr.write('usage: node bench/reliability-variants.js CELLS VARIANTS (see the header of this file)\n');
   process.exit(2);
@@ -32,8 +34,13 @@ try {
   process.stderr.write(`bench/reliability-variants.js: VARIANTS: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(2);
 }
+const seed = seedArg === undefined ? undefined : Number(seedArg);
+if (seed !== undefined && !Number.isInteger(seed)) {
+  process.stderr.write(`bench/reliability-variants.js: SEED: expected an integer, got "${seedArg}"\n`);
+  process.exit(2);
+}
 const sets = await loadSets();
-const splits = buildSplits(sets, { probe: false });
+const splits = buildSplits(sets, { probe: false, ...(seed === undefined ? {} : { seed }) });
 const bySet = new Map(sets.map((s) => [s.name, s]));
 const groupOf = new Map(splits.datasets.map((d) => [d.name, d.group]));
 const S0 = DEFAULT_RELIABILITY;
