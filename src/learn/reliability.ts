@@ -5,7 +5,7 @@
  * get a model, so there is no unfitted model to misuse.
  */
 import type { Doc } from '../text/doc.js';
-import { countFeatures, DEFAULT_FEATURES, weighFeatures, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
+import { countFeatures, DEFAULT_FEATURES, linearScore, linearScoreOfCounts, weighFeatures, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { ColumnTally } from './column-tally.js';
 import { designMatrix, styleInto, type StyleScaler } from './design-matrix.js';
@@ -335,17 +335,28 @@ export function sampleWeights(rows: readonly Pick<TrainingRow, 'y' | 'source'>[]
 
 const NO_STYLE = new Float64Array(STYLE_FEATURES.length);
 
-/** The uncalibrated decision value (log-odds of "unreliable" before calibration). */
+/**
+ * The uncalibrated decision value (log-odds of "unreliable" before calibration): the model's row of the
+ * Doc is weighed as it is counted, never made.
+ */
 export function decisionValue(model: ReliabilityModel, doc: Doc): number {
-  const raw = model.settings.styleWeight === 0 ? NO_STYLE : styleFeatures(doc);
-  return decisionFromCounts(model, countFeatures(doc, model.settings.features), raw);
+  const z = model.bias + linearScore(doc, model.settings.features, model.idf, model.weights);
+  return model.settings.styleWeight === 0 ? z : z + styleScore(model, styleFeatures(doc));
 }
 
-/** The decision value from a Doc's counted features (`countFeatures` with the model's feature settings). */
+/** The decision value from a Doc's counted features (`countFeatures` with the model's feature settings); the same as `decisionValue`'s. */
 export function decisionFromCounts(model: ReliabilityModel, counts: BlockCounts, raw: Float64Array): number {
-  const v = vectorOf(counts, raw, model, model.settings);
-  let z = model.bias;
-  for (let k = 0; k < v.idx.length; k++) z += model.weights[v.idx[k]!]! * v.val[k]!;
+  const z = model.bias + linearScoreOfCounts(counts, model.settings.features, model.idf, model.weights);
+  return model.settings.styleWeight === 0 ? z : z + styleScore(model, raw);
+}
+
+const styleRow = new Float32Array(STYLE_FEATURES.length);
+
+function styleScore(model: ReliabilityModel, raw: Float64Array): number {
+  const base = 1 << model.settings.features.bucketsLog2;
+  styleInto(raw, model.style, model.settings.styleWeight, styleRow, 0);
+  let z = 0;
+  for (let j = 0; j < raw.length; j++) z += model.weights[base + j]! * styleRow[j]!;
   return z;
 }
 

@@ -5,23 +5,16 @@
  * copying them.
  */
 import { makeDoc } from '../text/doc.js';
-import { countFeatures } from '../text/features.js';
-import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { inChunks, type ChunkRun } from '../parallel/pool.js';
 import type { Text } from './featurise.js';
-import { pUnreliableFromCounts, type ReliabilityModel } from './reliability.js';
+import { pUnreliable, type ReliabilityModel } from './reliability.js';
 
 const CHUNK = 256;
-const NO_STYLE = new Float64Array(STYLE_FEATURES.length);
 
 /** P(unreliable) of each text, in order: what a worker's 'score' job runs. */
 export function scoreChunk(texts: readonly Text[], model: ReliabilityModel): Float64Array {
   const p = new Float64Array(texts.length);
-  const style = model.settings.styleWeight !== 0;
-  texts.forEach((t, i) => {
-    const doc = makeDoc(t);
-    p[i] = pUnreliableFromCounts(model, countFeatures(doc, model.settings.features), style ? styleFeatures(doc) : NO_STYLE);
-  });
+  texts.forEach((t, i) => (p[i] = pUnreliable(model, makeDoc(t))));
   return p;
 }
 

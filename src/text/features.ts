@@ -78,8 +78,64 @@ export function hashedFeatures(doc: Doc, s: FeatureSettings, idf?: Float32Array)
 }
 
 export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): BlockCounts {
-  const mask = (1 << s.bucketsLog2) - 1;
   const out: Record<Block, SparseVector> = { word: EMPTY, title: EMPTY, char: EMPTY, shape: EMPTY };
+  countBlocks(doc, s, trace, (block, c) => (out[block] = sublinear(c)));
+  return out;
+}
+
+const parts = new Float64Array(4);
+
+/**
+ * A linear model's score of the Doc's hashed blocks, Σ weights[column] · value over `weighFeatures`'s
+ * row, without making the row: each block is weighed and summed as it is counted. Equal to
+ * `linearScoreOfCounts` of the Doc's `countFeatures`, to the last bit.
+ */
+export function linearScore(doc: Doc, s: FeatureSettings, idf: Float32Array | undefined, weights: Float32Array): number {
+  parts.fill(0);
+  countBlocks(doc, s, undefined, (block, c) => {
+    const n = sublinearInto(c, scratch);
+    parts[BLOCK_NUMBER[block]] = blockScore(scratch.idx, scratch.val, n, s.blockWeights[block], idf, weights);
+  });
+  return sumParts(parts);
+}
+
+/** `linearScore` from counted features (`countFeatures` with the same settings). */
+export function linearScoreOfCounts(counts: BlockCounts, s: FeatureSettings, idf: Float32Array | undefined, weights: Float32Array): number {
+  for (const block of BLOCKS) {
+    const { idx, val } = counts[block];
+    parts[BLOCK_NUMBER[block]] = blockScore(idx, val, idx.length, s.blockWeights[block], idf, weights);
+  }
+  return sumParts(parts);
+}
+
+/** The blocks' shares in one fixed order, whichever order they were counted in. */
+function sumParts(p: Float64Array): number {
+  return p[0]! + p[1]! + p[2]! + p[3]!;
+}
+
+/** One block's share of the score: its first `n` entries weighed as `weighInto` weighs them. */
+function blockScore(idx: Int32Array, val: Float32Array, n: number, weight: number, idf: Float32Array | undefined, weights: Float32Array): number {
+  if (weight === 0 || n === 0) return 0;
+  let norm = 0;
+  for (let j = 0; j < n; j++) {
+    const x = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
+    norm += x * x;
+  }
+  if (norm === 0) return 0;
+  const scale = weight / Math.sqrt(norm);
+  let sum = 0;
+  for (let j = 0; j < n; j++) {
+    const x = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
+    if (x === 0) continue;
+    // The row holds float32 values: round as storing it would.
+    sum += weights[idx[j]!]! * Math.fround(x * scale);
+  }
+  return sum;
+}
+
+/** Each block's counter, in turn, as soon as it is counted (blocks with weight 0 are not counted). */
+function countBlocks(doc: Doc, s: FeatureSettings, trace: TraceFn | undefined, take: (block: Block, counter: Counter) => void): void {
+  const mask = (1 << s.bucketsLog2) - 1;
   const { tokens } = doc;
   const limit = bodyTokenLimit(doc, s.bodyWordsMax ?? 0);
   // Each token's form as a lexicon id (the tokenizer's, unless the lexicon has started afresh since);
@@ -94,10 +150,12 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
   }
 
   if (s.titleNgramMax > 0 && s.blockWeights.title > 0) {
-    out.title = ngramBlock(doc, ids, limit, true, s.titleNgramMax, lexicon.titleHash, 'title', false, mask, trace);
+    ngramBlock(doc, ids, limit, true, s.titleNgramMax, lexicon.titleHash, 'title', false, mask, trace);
+    take('title', counter);
   }
   if (s.wordNgramMax > 0 && s.blockWeights.word > 0) {
-    out.word = ngramBlock(doc, ids, limit, false, s.wordNgramMax, lexicon.wordHash, 'word', false, mask, trace);
+    ngramBlock(doc, ids, limit, false, s.wordNgramMax, lexicon.wordHash, 'word', false, mask, trace);
+    take('word', counter);
   }
   // Text distortion (Stamatatos 2017): function words and punctuation kept, every other word replaced
   // by its shape, so the n-grams say how the article is written and not what it is about.
@@ -111,7 +169,8 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
       else if (kind !== TokenKind.Word || lexicon.functionWord[id] === 1) shapes[i] = lexicon.shapeHash[id]!;
       else shapes[i] = caseShape(doc.text, tokens.start[i]!, tokens.end[i]!);
     }
-    out.shape = ngramBlock(doc, ids, limit, null, s.shapeNgramMax, shapes, 'shape', true, mask, trace, true);
+    ngramBlock(doc, ids, limit, null, s.shapeNgramMax, shapes, 'shape', true, mask, trace, true);
+    take('shape', counter);
   }
 
   // Character n-grams inside body words, computed once per distinct word form.
@@ -137,15 +196,14 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
         counter.add(h & mask, h < 0 ? -times : times);
       }
     }
-    out.char = sublinear(counter);
+    take('char', counter);
   }
-  return out;
 }
 
 /**
  * Hashed 1..nmax-grams over the sentences of the title (`inTitle` true), the body (false) or both (null),
- * from per-id hashes (or, with `perToken`, per-token hashes). A masked token breaks the chain;
- * punctuation breaks it too unless `punctuationJoins`.
+ * from per-id hashes (or, with `perToken`, per-token hashes), counted into `counter`. A masked token
+ * breaks the chain; punctuation breaks it too unless `punctuationJoins`.
  */
 function ngramBlock(
   doc: Doc,
@@ -159,7 +217,7 @@ function ngramBlock(
   mask: number,
   trace: TraceFn | undefined,
   perToken = false,
-): SparseVector {
+): void {
   const { tokens } = doc;
   counter.reset(limit * nmax);
   for (const sentence of doc.sentences) {
@@ -202,7 +260,6 @@ function ngramBlock(
       w1t = t;
     }
   }
-  return sublinear(counter);
 }
 
 /**
@@ -212,8 +269,19 @@ function ngramBlock(
  */
 function sublinear(c: Counter): SparseVector {
   const size = c.size;
-  const idx = new Int32Array(size);
-  const val = new Float32Array(size);
+  const out = { idx: new Int32Array(size), val: new Float32Array(size) };
+  const n = sublinearInto(c, out);
+  return n === size ? out : { idx: out.idx.slice(0, n), val: out.val.slice(0, n) };
+}
+
+/** `sublinear` into `into` (grown when too small); returns the number of entries. */
+function sublinearInto(c: Counter, into: { idx: Int32Array; val: Float32Array }): number {
+  const size = c.size;
+  if (into.idx.length < size) {
+    into.idx = new Int32Array(2 * size);
+    into.val = new Float32Array(2 * size);
+  }
+  const { idx, val } = into;
   let n = 0;
   for (let j = 0; j < size; j++) {
     const v = c.valueAt(j);
@@ -222,8 +290,10 @@ function sublinear(c: Counter): SparseVector {
     val[n] = v > 0 ? logTf(v) : -logTf(-v);
     n++;
   }
-  return n === size ? { idx, val } : { idx: idx.slice(0, n), val: val.slice(0, n) };
+  return n;
 }
+
+const scratch = { idx: new Int32Array(1 << 12), val: new Float32Array(1 << 12) };
 
 const LOG_TF = Float32Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 
@@ -305,6 +375,7 @@ export function weighInto(
 }
 
 export const BLOCKS: readonly Block[] = ['word', 'title', 'char', 'shape'];
+const BLOCK_NUMBER: Readonly<Record<Block, number>> = { word: 0, title: 1, char: 2, shape: 3 };
 
 function shape(num: string): string {
   return num.replace(/[0-9]/g, '0');

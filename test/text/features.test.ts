@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc, type Doc } from '../../src/text/doc.js';
-import { countFeatures, DEFAULT_FEATURES, hashedFeatures, type Block, type BlockCounts, type FeatureSettings } from '../../src/text/features.js';
+import { countFeatures, DEFAULT_FEATURES, hashedFeatures, linearScore, linearScoreOfCounts, weighFeatures, type Block, type BlockCounts, type FeatureSettings } from '../../src/text/features.js';
 import { CORPUS } from './corpus.js';
 
 const SMALL: FeatureSettings = { ...DEFAULT_FEATURES, bucketsLog2: 14 };
@@ -144,5 +144,34 @@ describe('hashedFeatures', () => {
 
   it('gives an empty vector for an empty article', () => {
     expect(hashedFeatures(makeDoc({ title: '', body: '' }), SMALL).idx.length).toBe(0);
+  });
+});
+
+describe('linearScore', () => {
+  const weights = Float32Array.from({ length: 1 << SMALL.bucketsLog2 }, (_, i) => Math.sin(i * 12.9898) * 0.5);
+  const idf = Float32Array.from({ length: 1 << SMALL.bucketsLog2 }, (_, i) => (i % 11 === 0 ? 0 : 1 + (i % 7) / 3));
+  const settings: FeatureSettings = { ...SMALL, blockWeights: { word: 1.5, title: 1, char: 0.7, shape: 0 } };
+
+  it('scores a Doc as its weighed row dotted with the weights, without making the row', () => {
+    for (const a of CORPUS) {
+      const doc = makeDoc(a);
+      for (const w of [idf, undefined]) {
+        const row = weighFeatures(countFeatures(doc, settings), settings, w);
+        let dot = 0;
+        for (let j = 0; j < row.idx.length; j++) dot += weights[row.idx[j]!]! * row.val[j]!;
+        expect(dot).not.toBe(0);
+        expect(linearScore(doc, settings, w, weights)).toBeCloseTo(dot, 10);
+      }
+    }
+  });
+
+  it('is, to the last bit, the score of the counted features, whatever was scored in between', () => {
+    const first = linearScore(makeDoc(CORPUS[0]!), settings, idf, weights);
+    for (const a of CORPUS) {
+      const doc = makeDoc(a);
+      expect(linearScore(doc, settings, idf, weights)).toBe(linearScoreOfCounts(countFeatures(doc, settings), settings, idf, weights));
+    }
+    expect(linearScore(makeDoc(CORPUS[0]!), settings, idf, weights)).toBe(first);
+    expect(linearScore(makeDoc({ title: '', body: '' }), settings, idf, weights)).toBe(0);
   });
 });
