@@ -8,13 +8,14 @@ import type { CsrMatrix } from './learn/matrix.js';
 import { writeShare, type DesignShare } from './learn/design-matrix.js';
 import { fitRows, type ReliabilityModel, type ReliabilitySettings } from './learn/reliability.js';
 import { scoreChunk } from './learn/score-corpus.js';
+import type { ScoreColumns } from './text/features.js';
 import type { Article } from './article/article.js';
 import { createEngine, engineOptions, type AnalyzeOutcome, type Engine, type EngineSpec } from './analyse/engine.js';
 
 type Job =
   | { kind: 'analyze'; spec: EngineSpec; articles: Article[] }
   | { kind: 'featurise'; texts: Text[]; opts: FeaturiseOptions }
-  | { kind: 'score'; texts: Text[]; model: ReliabilityModel }
+  | { kind: 'score'; texts: Text[]; model: ReliabilityModel; columns: ScoreColumns }
   | { kind: 'design'; share: DesignShare }
   | { kind: 'fit'; X: CsrMatrix; which: Int32Array; y: Uint8Array; sw: Float64Array; sources: Int32Array; settings: ReliabilitySettings };
 
@@ -58,7 +59,7 @@ parentPort?.on('message', async (job: Job) => {
       return;
     }
     if (job.kind === 'score') {
-      const p = scoreChunk(job.texts, job.model);
+      const p = scoreChunk(job.texts, job.model, job.columns);
       parentPort!.postMessage({ ok: true, value: p }, [p.buffer as ArrayBuffer]);
       return;
     }

@@ -5,7 +5,7 @@
  * get a model, so there is no unfitted model to misuse.
  */
 import type { Doc } from '../text/doc.js';
-import { countFeatures, DEFAULT_FEATURES, linearScore, linearScoreOfCounts, weighFeatures, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
+import { countFeatures, DEFAULT_FEATURES, interleavedColumns, linearScore, linearScoreOfCounts, modelColumns, weighFeatures, type ScoreColumns, type BlockCounts, type FeatureSettings, type SparseVector } from '../text/features.js';
 import { STYLE_FEATURES, styleFeatures } from '../text/style.js';
 import { ColumnTally } from './column-tally.js';
 import { designMatrix, styleInto, type StyleScaler } from './design-matrix.js';
@@ -339,14 +339,31 @@ const NO_STYLE = new Float64Array(STYLE_FEATURES.length);
  * The uncalibrated decision value (log-odds of "unreliable" before calibration): the model's row of the
  * Doc is weighed as it is counted, never made.
  */
-export function decisionValue(model: ReliabilityModel, doc: Doc): number {
-  const z = model.bias + linearScore(doc, model.settings.features, model.idf, model.weights);
+export function decisionValue(model: ReliabilityModel, doc: Doc, columns: ScoreColumns = columnsOf(model)): number {
+  const z = model.bias + linearScore(doc, model.settings.features, columns);
   return model.settings.styleWeight === 0 ? z : z + styleScore(model, styleFeatures(doc));
+}
+
+const COLUMNS = new WeakMap<ReliabilityModel, ScoreColumns>();
+
+/** The model's own arrays as score columns (made once per model). */
+function columnsOf(model: ReliabilityModel): ScoreColumns {
+  let c = COLUMNS.get(model);
+  if (c === undefined) {
+    c = modelColumns(model.idf, model.weights);
+    COLUMNS.set(model, c);
+  }
+  return c;
+}
+
+/** The model's hashed columns in one interleaved table, for scoring a corpus (`decisionValue`'s `columns`). */
+export function corpusColumns(model: ReliabilityModel): ScoreColumns {
+  return interleavedColumns(model.idf, model.weights, 1 << model.settings.features.bucketsLog2);
 }
 
 /** The decision value from a Doc's counted features (`countFeatures` with the model's feature settings); the same as `decisionValue`'s. */
 export function decisionFromCounts(model: ReliabilityModel, counts: BlockCounts, raw: Float64Array): number {
-  const z = model.bias + linearScoreOfCounts(counts, model.settings.features, model.idf, model.weights);
+  const z = model.bias + linearScoreOfCounts(counts, model.settings.features, columnsOf(model));
   return model.settings.styleWeight === 0 ? z : z + styleScore(model, raw);
 }
 
@@ -360,8 +377,8 @@ function styleScore(model: ReliabilityModel, raw: Float64Array): number {
   return z;
 }
 
-export function pUnreliable(model: ReliabilityModel, doc: Doc): number {
-  return calibrate(model.calibrator, decisionValue(model, doc));
+export function pUnreliable(model: ReliabilityModel, doc: Doc, columns?: ScoreColumns): number {
+  return calibrate(model.calibrator, decisionValue(model, doc, columns));
 }
 
 export function pUnreliableFromCounts(model: ReliabilityModel, counts: BlockCounts, raw: Float64Array): number {

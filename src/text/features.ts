@@ -83,27 +83,59 @@ export function countFeatures(doc: Doc, s: FeatureSettings, trace?: TraceFn): Bl
   return out;
 }
 
+/**
+ * Where a linear model's IDF and weight of hashed column c are: `idf[idfStep · c]` and
+ * `weights[weightStep · c + weightAt]`. Two layouts: the model's own arrays (`modelColumns`), or both
+ * side by side in one table (`interleavedColumns`), where one cache line serves both reads of an entry.
+ */
+export interface ScoreColumns {
+  readonly idf: Float32Array;
+  readonly idfStep: number;
+  readonly weights: Float32Array;
+  readonly weightStep: number;
+  readonly weightAt: number;
+}
+
+const NO_IDF = Float32Array.of(1);
+
+export function modelColumns(idf: Float32Array | undefined, weights: Float32Array): ScoreColumns {
+  return { idf: idf ?? NO_IDF, idfStep: idf === undefined ? 0 : 1, weights, weightStep: 1, weightAt: 0 };
+}
+
+/**
+ * The first `columns` columns side by side, in shared memory (worker threads read it in place). It takes
+ * one pass over every column to make: worth it for a corpus, not for one article.
+ */
+export function interleavedColumns(idf: Float32Array | undefined, weights: Float32Array, columns: number): ScoreColumns {
+  const table = new Float32Array(new SharedArrayBuffer(8 * columns));
+  for (let c = 0; c < columns; c++) {
+    table[2 * c] = idf === undefined ? 1 : idf[c]!;
+    table[2 * c + 1] = weights[c]!;
+  }
+  return { idf: table, idfStep: 2, weights: table, weightStep: 2, weightAt: 1 };
+}
+
 const parts = new Float64Array(4);
 
 /**
  * A linear model's score of the Doc's hashed blocks, Σ weights[column] · value over `weighFeatures`'s
  * row, without making the row: each block is weighed and summed as it is counted. Equal to
- * `linearScoreOfCounts` of the Doc's `countFeatures`, to the last bit.
+ * `linearScoreOfCounts` of the Doc's `countFeatures`, to the last bit, in either layout of the columns.
  */
-export function linearScore(doc: Doc, s: FeatureSettings, idf: Float32Array | undefined, weights: Float32Array): number {
+export function linearScore(doc: Doc, s: FeatureSettings, columns: ScoreColumns): number {
   parts.fill(0);
   countBlocks(doc, s, undefined, (block, c) => {
     const n = sublinearInto(c, scratch);
-    parts[BLOCK_NUMBER[block]] = blockScore(scratch.idx, scratch.val, n, s.blockWeights[block], idf, weights);
+    parts[BLOCK_NUMBER[block]] = blockScore(scratch.idx, scratch.val, n, s.blockWeights[block], columns);
   });
   return sumParts(parts);
 }
 
 /** `linearScore` from counted features (`countFeatures` with the same settings). */
-export function linearScoreOfCounts(counts: BlockCounts, s: FeatureSettings, idf: Float32Array | undefined, weights: Float32Array): number {
+export function linearScoreOfCounts(counts: BlockCounts, s: FeatureSettings, columns: ScoreColumns): number {
   for (const block of BLOCKS) {
     const { idx, val } = counts[block];
-    parts[BLOCK_NUMBER[block]] = blockScore(idx, val, idx.length, s.blockWeights[block], idf, weights);
+    parts[BLOCK_NUMBER[block]] = blockScore(idx, val, idx.length, s.blockWeights[block], columns);
   }
   return sumParts(parts);
 }
@@ -114,21 +146,23 @@ function sumParts(p: Float64Array): number {
 }
 
 /** One block's share of the score: its first `n` entries weighed as `weighInto` weighs them. */
-function blockScore(idx: Int32Array, val: Float32Array, n: number, weight: number, idf: Float32Array | undefined, weights: Float32Array): number {
+function blockScore(idx: Int32Array, val: Float32Array, n: number, weight: number, columns: ScoreColumns): number {
   if (weight === 0 || n === 0) return 0;
+  const { idf, idfStep, weights, weightStep, weightAt } = columns;
   let norm = 0;
   for (let j = 0; j < n; j++) {
-    const x = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
+    const x = val[j]! * idf[idfStep * idx[j]!]!;
     norm += x * x;
   }
   if (norm === 0) return 0;
   const scale = weight / Math.sqrt(norm);
   let sum = 0;
   for (let j = 0; j < n; j++) {
-    const x = idf === undefined ? val[j]! : val[j]! * idf[idx[j]!]!;
+    const c = idx[j]!;
+    const x = val[j]! * idf[idfStep * c]!;
     if (x === 0) continue;
     // The row holds float32 values: round as storing it would.
-    sum += weights[idx[j]!]! * Math.fround(x * scale);
+    sum += weights[weightStep * c + weightAt]! * Math.fround(x * scale);
   }
   return sum;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc, type Doc } from '../../src/text/doc.js';
-import { countFeatures, DEFAULT_FEATURES, hashedFeatures, linearScore, linearScoreOfCounts, weighFeatures, type Block, type BlockCounts, type FeatureSettings } from '../../src/text/features.js';
+import { countFeatures, DEFAULT_FEATURES, hashedFeatures, interleavedColumns, linearScore, linearScoreOfCounts, modelColumns, weighFeatures, type Block, type BlockCounts, type FeatureSettings } from '../../src/text/features.js';
 import { CORPUS } from './corpus.js';
 
 const SMALL: FeatureSettings = { ...DEFAULT_FEATURES, bucketsLog2: 14 };
@@ -160,18 +160,23 @@ describe('linearScore', () => {
         let dot = 0;
         for (let j = 0; j < row.idx.length; j++) dot += weights[row.idx[j]!]! * row.val[j]!;
         expect(dot).not.toBe(0);
-        expect(linearScore(doc, settings, w, weights)).toBeCloseTo(dot, 10);
+        expect(linearScore(doc, settings, modelColumns(w, weights))).toBeCloseTo(dot, 10);
       }
     }
   });
 
-  it('is, to the last bit, the score of the counted features, whatever was scored in between', () => {
-    const first = linearScore(makeDoc(CORPUS[0]!), settings, idf, weights);
+  it('is, to the last bit, the score of the counted features, in either layout of the columns, whatever was scored in between', () => {
+    const own = modelColumns(idf, weights);
+    const interleaved = interleavedColumns(idf, weights, weights.length);
+    const first = linearScore(makeDoc(CORPUS[0]!), settings, own);
     for (const a of CORPUS) {
       const doc = makeDoc(a);
-      expect(linearScore(doc, settings, idf, weights)).toBe(linearScoreOfCounts(countFeatures(doc, settings), settings, idf, weights));
+      const z = linearScoreOfCounts(countFeatures(doc, settings), settings, own);
+      expect(linearScore(doc, settings, own)).toBe(z);
+      expect(linearScore(doc, settings, interleaved)).toBe(z);
+      expect(linearScore(doc, settings, interleavedColumns(undefined, weights, weights.length))).toBe(linearScore(doc, settings, modelColumns(undefined, weights)));
     }
-    expect(linearScore(makeDoc(CORPUS[0]!), settings, idf, weights)).toBe(first);
-    expect(linearScore(makeDoc({ title: '', body: '' }), settings, idf, weights)).toBe(0);
+    expect(linearScore(makeDoc(CORPUS[0]!), settings, own)).toBe(first);
+    expect(linearScore(makeDoc({ title: '', body: '' }), settings, own)).toBe(0);
   });
 });
