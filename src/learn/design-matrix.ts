@@ -185,7 +185,7 @@ export async function designMatrix(input: DesignInput, pool: WorkerPool | null):
     columns[j] = key[j]! % 4294967296;
     rename[columns[j]!] = j;
   }
-  const layout: RowLayout = { features, idf: idf === undefined ? undefined : shared(idf), rename, style: input.style, styleWeight: input.styleWeight };
+  const layout: RowLayout = { features, idf, rename, style: input.style, styleWeight: input.styleWeight };
   const indptr = sharedInt32(n + 1);
   let indices: Int32Array;
   let values: Float32Array;
@@ -195,7 +195,8 @@ export async function designMatrix(input: DesignInput, pool: WorkerPool | null):
     values = new Float32Array(new SharedArrayBuffer(4 * nnz));
     k = writeRows(counts, raw, layout, indices, values, 0, indptr.subarray(1));
   } else {
-    ({ indices, values, k } = await writeInShares(counts, raw, layout, pool, indptr));
+    const forWorkers = { ...layout, idf: idf === undefined ? undefined : shared(idf) };
+    ({ indices, values, k } = await writeInShares(counts, raw, forWorkers, pool, indptr));
   }
   if (k !== nnz) throw new Error(`design matrix: ${k} entries written, ${nnz} counted`);
   return { matrix: { rows: n, cols: used, indptr, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) }, columns };
