@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_KINDS } from '../../src/article/report.js';
 import { makeDoc } from '../../src/text/doc.js';
 import { Random } from '../../src/learn/random.js';
-import { DEFAULT_WORTHINESS_FEATURES, featureColumns, sentenceFeatures } from '../../src/learn/worthiness/features.js';
+import { DEFAULT_WORTHINESS_FEATURES, sentenceFeatures } from '../../src/learn/worthiness/features.js';
 import { decodeWorthiness, encodeWorthiness } from '../../src/learn/worthiness/file.js';
 import { averagePrecision, bestF1Threshold, meanAveragePrecision, positiveClass } from '../../src/learn/worthiness/metrics.js';
 import { DEFAULT_WORTHINESS, fitWorthiness, scoreSpan, viewCalibration, type TrainingRow, type WorthinessSettings } from '../../src/learn/worthiness/model.js';
@@ -147,12 +147,14 @@ describe('fitWorthiness', () => {
     expect(Array.from(again.model.weights)).toEqual(Array.from(fit.model.weights));
   });
 
-  it('stores weights only for the columns training touched, and scores the same after a round trip', () => {
+  it('stores every weight as it is, refuses weights of the wrong length, and scores the same after a round trip', () => {
     const card = { name: 'test-worthiness' } as WorthinessCard;
     const bytes = encodeWorthiness(fit.model, card);
-    expect(bytes.length).toBeLessThan(featureColumns(SMALL.features) * 3 * 4);
     const loaded = decodeWorthiness(bytes);
     expect(loaded.card.name).toBe('test-worthiness');
+    expect(Array.from(loaded.model.weights)).toEqual(Array.from(fit.model.weights));
+    const short = encodeWorthiness({ ...fit.model, weights: fit.model.weights.subarray(1) }, card);
+    expect(() => decodeWorthiness(short)).toThrow(/"w"/);
     for (const text of ['In Maine, crime rose 3 percent since 2001.', 'We love our families and we love our towns.']) {
       expect(score(loaded.model, text).p).toBe(score(fit.model, text).p);
     }

@@ -1,7 +1,8 @@
 /**
  * Saving and loading the check-worthiness model in the Credence model container (src/learn/model-file.ts:
- * format version, CRC, refusal of corrupt or foreign files). Weights are stored sparsely (only the
- * columns training touched); the header is checked by the small shape checker, not zod (start-up budget).
+ * format version, CRC, refusal of corrupt or foreign files). Weights are stored dense: half the columns
+ * are non-zero, so sparse storage saved nothing and cost a loop over 400,000 entries at every start; the
+ * header is checked by the small shape checker, not zod (start-up budget).
  */
 import { UsageError } from '../../article/errors.js';
 import { bool, check, nullable, num, obj, oneOf, refine, str } from '../header-shape.js';
@@ -11,7 +12,7 @@ import { modelColumns, type WorthinessModel, type WorthinessSettings } from './m
 
 export const WORTHINESS_KIND = 'worthiness';
 /** Bumped when the meaning of the stored arrays or features changes; older files are refused with a retrain hint. */
-export const WORTHINESS_LAYOUT = 1;
+export const WORTHINESS_LAYOUT = 2;
 
 const viewShape = obj({ calibrator: obj({ kind: oneOf(['platt']), a: num(), b: num() }), threshold: num({ min: 0, max: 1 }) });
 
@@ -52,14 +53,10 @@ export interface LoadedWorthiness {
 }
 
 function container(model: WorthinessModel, card: WorthinessCard): ModelContainer<Header> {
-  const idx: number[] = [];
-  model.weights.forEach((w, j) => {
-    if (w !== 0) idx.push(j);
-  });
   return {
     kind: WORTHINESS_KIND,
     header: { layout: WORTHINESS_LAYOUT, settings: model.settings, C: model.C, bias: model.bias, views: model.views, card },
-    arrays: { 'w.idx': Int32Array.from(idx), 'w.val': Float32Array.from(idx, (j) => model.weights[j]!) },
+    arrays: { w: model.weights },
   };
 }
 
@@ -86,15 +83,7 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedWorthine
   if (h.layout !== WORTHINESS_LAYOUT) {
     throw new UsageError('E_MODEL_VERSION', `check-worthiness model layout ${h.layout}, but this Credence reads layout ${WORTHINESS_LAYOUT}; retrain it (credence claims worthiness-train)`, { file });
   }
-  const cols = modelColumns(h.settings);
-  const idx = requireArray(c, 'w.idx', 'i32', file);
-  const val = requireArray(c, 'w.val', 'f32', file, idx.length);
-  const weights = new Float32Array(cols);
-  for (let k = 0; k < idx.length; k++) {
-    const j = idx[k]!;
-    if (j < 0 || j >= cols) throw new UsageError('E_MODEL', 'not a usable Credence model: a weight is outside the feature space', { file });
-    weights[j] = val[k]!;
-  }
+  const weights = requireArray(c, 'w', 'f32', file, modelColumns(h.settings));
   return {
     model: { settings: h.settings, C: h.C, weights, bias: h.bias, views: h.views },
     card: h.card,
