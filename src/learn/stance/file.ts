@@ -1,8 +1,9 @@
 /**
  * Saving and loading the stance model in the Credence model container (src/learn/model-file.ts: format
  * version, CRC, refusal of corrupt or foreign files). Settings, tree shapes and the card go in the
- * header; IDF, tree nodes and text-model weights are typed arrays. Text-model weights are stored
- * sparsely (only the columns training touched), so the file grows with the vocabulary seen, not the hash space.
+ * header; IDF, tree nodes and text-model weights are typed arrays. Text-model weights are stored dense:
+ * most of their 2^bits columns are non-zero, so the file is hardly bigger than sparse storage, and loading
+ * is a view on the file instead of a loop over every stored weight.
  */
 import { UsageError } from '../../article/errors.js';
 import { arr, check, nullable, num, obj, oneOf, str } from '../header-shape.js';
@@ -17,8 +18,9 @@ export const STANCE_KIND = 'stance';
 /**
  * Bumped when the meaning of the stored arrays changes; older files are refused with a retrain hint.
  * Layout 2: the IDF is stored sparsely (the value of unseen buckets once, then the seen buckets).
+ * Layout 3: text-model weights are stored dense.
  */
-export const STANCE_LAYOUT = 2;
+export const STANCE_LAYOUT = 3;
 
 interface GbdtHeader {
   classes: number;
@@ -94,31 +96,6 @@ function readGbdt(c: ModelContainer<unknown>, prefix: string, h: GbdtHeader, fil
   return m;
 }
 
-/** Non-zero columns of a 3 × cols weight matrix, as (column, 3 weights). */
-function sparseWeights(w: Float32Array, cols: number): { idx: Int32Array; val: Float32Array } {
-  const idx: number[] = [];
-  for (let j = 0; j < cols; j++) if (w[j] !== 0 || w[cols + j] !== 0 || w[2 * cols + j] !== 0) idx.push(j);
-  const val = new Float32Array(3 * idx.length);
-  idx.forEach((j, k) => {
-    val[3 * k] = w[j]!;
-    val[3 * k + 1] = w[cols + j]!;
-    val[3 * k + 2] = w[2 * cols + j]!;
-  });
-  return { idx: Int32Array.from(idx), val };
-}
-
-function denseWeights(idx: Int32Array, val: Float32Array, cols: number, what: string, file: string): Float32Array {
-  const w = new Float32Array(3 * cols);
-  for (let k = 0; k < idx.length; k++) {
-    const j = idx[k]!;
-    if (j < 0 || j >= cols) throw new UsageError('E_MODEL', `not a usable Credence model: ${what} has a column outside its hash space`, { file });
-    w[j] = val[3 * k]!;
-    w[cols + j] = val[3 * k + 1]!;
-    w[2 * cols + j] = val[3 * k + 2]!;
-  }
-  return w;
-}
-
 /** The IDF as its most common value (that of unseen buckets) and the buckets that differ from it. */
 function sparseIdf(values: Float32Array): { fill: Float32Array; idx: Int32Array; val: Float32Array } {
   const counts = new Map<number, number>();
@@ -150,9 +127,8 @@ function container(model: StanceModel, card: StanceCard): ModelContainer<unknown
   const stance = gbdtArrays('stance', model.stance, arrays);
   const cols = 1 << model.settings.text.bits;
   model.text.forEach((t, v) => {
-    const s = sparseWeights(t.weights, cols);
-    arrays[`text${v}.idx`] = s.idx;
-    arrays[`text${v}.val`] = s.val;
+    if (t.weights.length !== 3 * cols) throw new RangeError(`text model ${v} has ${t.weights.length} weights, expected ${3 * cols}`);
+    arrays[`text${v}.w`] = t.weights;
     arrays[`text${v}.bias`] = t.bias;
   });
   if (model.mlp !== null) {
@@ -207,7 +183,7 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedStance {
   const stance = readGbdt(c, 'stance', h.stance, file);
   const text = h.text.map((t, v) => ({
     view: t.view,
-    weights: denseWeights(requireArray(c, `text${v}.idx`, 'i32', file), requireArray(c, `text${v}.val`, 'f32', file), cols, `text model ${v}`, file),
+    weights: requireArray(c, `text${v}.w`, 'f32', file, 3 * cols),
     bias: requireArray(c, `text${v}.bias`, 'f64', file, 3),
   }));
   const idf = { bits: settings.idfBits, values: denseIdf(c, settings.idfBits, file) };
