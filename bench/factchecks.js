@@ -21,15 +21,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { PassThrough, Writable } from 'node:stream';
+import { optionReader } from './lib/cli.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const DATA = join(REPO, '..', 'shared', 'datasets');
-const args = process.argv.slice(2);
-/** @param {string} name @param {string} fallback */
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? /** @type {string} */ (args[i + 1]) : fallback;
-};
+const opt = optionReader(process.argv.slice(2));
 const N = Number(opt('--n', '100000'));
 const Q = Number(opt('--queries', '1000'));
 const OUT = opt('--out', join(REPO, 'bench', 'out', 'factchecks.json'));

@@ -18,14 +18,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DATASETS_DIR, loadSets, REPO, SETS } from './lib/data.js';
-import { median } from './lib/cli.js';
+import { median, optionReader } from './lib/cli.js';
 
-const args = process.argv.slice(2);
-/** @param {string} name @param {string} fallback */
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? /** @type {string} */ (args[i + 1]) : fallback;
-};
+const opt = optionReader(process.argv.slice(2));
 const ARTICLES = Number(opt('--articles', '600'));
 const ROUNDS = Number(opt('--rounds', '9'));
 const PAIRS = Number(opt('--pairs', '25000'));

@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadSets, REPO, SETS } from './lib/data.js';
-import { median } from './lib/cli.js';
+import { median, optionReader } from './lib/cli.js';
 
 const { makeDoc } = await import('../dist/text/doc.js');
 const { createEngine } = await import('../dist/analyse/engine.js');
@@ -67,12 +67,7 @@ if (!isMainThread) {
     parentPort?.postMessage(kind === 'words' ? work.words : kind === 'core' ? work.core() : work.added());
   });
 } else {
-  const args = process.argv.slice(2);
-  /** @param {string} name @param {string} fallback */
-  const opt = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] !== undefined ? /** @type {string} */ (args[i + 1]) : fallback;
-  };
+  const opt = optionReader(process.argv.slice(2));
   const ARTICLES = Number(opt('--articles', '1000'));
   const ROUNDS = Number(opt('--rounds', '7'));
   const OUT = opt('--out', join(REPO, 'bench', 'out', 'sourcing.json'));

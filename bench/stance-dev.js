@@ -20,13 +20,11 @@ import { stanceMetrics, formatConfusion, fncFigures, STANCES, STANCE_INDEX } fro
 import { DEFAULT_STANCE, fitStance, predictSides, predictStance, StanceCache } from '../dist/learn/stance/model.js';
 import { readSide } from '../dist/learn/stance/text.js';
 import { scoreExamples } from '../dist/evaluate/stance-data.js';
+import { optionReader } from './lib/cli.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
+const opt = optionReader(args);
 const dataDir = resolve(opt('--data', join(here, '..', '..', 'shared', 'datasets', 'fnc1')));
 const devFraction = Number(opt('--dev-fraction', '0.2'));
 const seed = Number(opt('--seed', '1'));

@@ -65,3 +65,16 @@ export function cliThroughput(file) {
     });
   });
 }
+
+/**
+ * A bench's `--name value` options: the reader gives the value after `name`, or `fallback` when `name`
+ * is absent or last.
+ * @param {string[]} args
+ */
+export function optionReader(args) {
+  /** @param {string} name @param {string} fallback */
+  return (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] !== undefined ? /** @type {string} */ (args[i + 1]) : fallback;
+  };
+}
