@@ -15,6 +15,10 @@ export interface WorthinessRecord {
   debate: string | null;
   /** The record's line in its file (from 1). */
   line: number;
+  /** For a line of a transcript: who speaks it (the record's `speaker`), if named. */
+  speaker: string | null;
+  /** For a line of a transcript: its place in the transcript (the record's `line`, else its order in the file). */
+  position: number;
 }
 
 export interface WorthinessFile {
@@ -43,8 +47,24 @@ export function readWorthinessFile(file: string, problems: Problems): Worthiness
       bad(`expected a transcript name (a string); got ${describeValue(r.debate)}`, 'debate');
       return;
     }
+    if (r.speaker !== undefined && r.speaker !== null && typeof r.speaker !== 'string') {
+      bad(`expected the speaker's name (a string); got ${describeValue(r.speaker)}`, 'speaker');
+      return;
+    }
+    if (r.line !== undefined && !(typeof r.line === 'number' && Number.isFinite(r.line))) {
+      bad(`expected the line's place in its transcript (a number); got ${describeValue(r.line)}`, 'line');
+      return;
+    }
     const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : null;
-    records.push({ id, text: r.text, y, debate: typeof r.debate === 'string' && r.debate !== '' ? r.debate : null, line });
+    records.push({
+      id,
+      text: r.text,
+      y,
+      debate: typeof r.debate === 'string' && r.debate !== '' ? r.debate : null,
+      line,
+      speaker: typeof r.speaker === 'string' && r.speaker.trim() !== '' ? r.speaker.trim() : null,
+      position: typeof r.line === 'number' ? r.line : line,
+    });
   });
   return { file, sha256: read.sha256, records, skipped: read.skipped };
 }

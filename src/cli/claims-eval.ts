@@ -8,7 +8,7 @@ import { defaultWorthinessModel } from '../analyse/engine.js';
 import { rankAuc } from '../learn/ranking.js';
 import { loadWorthiness } from '../learn/worthiness/file.js';
 import { meanAveragePrecision, positiveClass } from '../learn/worthiness/metrics.js';
-import { scoreSpan, viewCalibration } from '../learn/worthiness/model.js';
+import { scoreSpan, scoreTranscript, viewCalibration } from '../learn/worthiness/model.js';
 import { makeDoc } from '../text/doc.js';
 import { readWorthinessFile } from './claims-data.js';
 import { EXIT, Problems, type Io } from './io.js';
@@ -43,11 +43,30 @@ export async function claimsWorthinessEval(io: Io, flags: EvalFlags): Promise<nu
   // Lines of transcripts are read as the model read its transcripts, single sentences as it read those.
   const transcripts = rows.every((r) => r.debate !== null);
   const view = transcripts ? 'transcripts' : 'sentences';
-  const p = rows.map((r, i) => {
-    if (i % 2000 === 0) progress.update('scoring', i, rows.length);
-    const doc = makeDoc({ title: '', body: r.text });
-    return scoreSpan(model, doc, 0, doc.tokens.length, view).p;
-  });
+  const p = new Array<number>(rows.length);
+  if (transcripts) {
+    // Each transcript is scored whole, its lines in speaking order: the context stage reads neighbours and speakers.
+    const by = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const list = by.get(r.debate!);
+      if (list === undefined) by.set(r.debate!, [i]);
+      else list.push(i);
+    });
+    let done = 0;
+    for (const members of by.values()) {
+      progress.update('scoring', done, rows.length);
+      members.sort((a, b) => rows[a]!.position - rows[b]!.position || a - b);
+      const scores = scoreTranscript(model, members.map((i) => ({ doc: makeDoc({ title: '', body: rows[i]!.text }), speaker: rows[i]!.speaker })));
+      members.forEach((i, k) => (p[i] = scores[k]!.p));
+      done += members.length;
+    }
+  } else {
+    rows.forEach((r, i) => {
+      if (i % 2000 === 0) progress.update('scoring', i, rows.length);
+      const doc = makeDoc({ title: '', body: r.text });
+      p[i] = scoreSpan(model, doc, 0, doc.tokens.length, view).p;
+    });
+  }
   progress.stop();
   const { threshold } = viewCalibration(model, view);
   const m = positiveClass(y, p, threshold);

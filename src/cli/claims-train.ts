@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { UsageError } from '../article/errors.js';
-import { bool, check, num, obj } from '../learn/header-shape.js';
+import { arr, bool, check, num, obj } from '../learn/header-shape.js';
 import { mergeSettings, parseAssignment } from '../learn/overrides.js';
 import { rankAuc } from '../learn/ranking.js';
 import { Random } from '../learn/random.js';
@@ -15,7 +15,7 @@ import { renderWorthinessCard, type WorthinessCard, type WorthinessDataRecord, t
 import { sentenceFeatures } from '../learn/worthiness/features.js';
 import { saveWorthiness } from '../learn/worthiness/file.js';
 import { positiveClass } from '../learn/worthiness/metrics.js';
-import { DEFAULT_WORTHINESS, fitWorthiness, scoreSpan, type TrainingRow, type WorthinessSettings, viewCalibration } from '../learn/worthiness/model.js';
+import { DEFAULT_WORTHINESS, fitWorthiness, isQuestion, scoreSpan, type TrainingRow, type WorthinessSettings, viewCalibration } from '../learn/worthiness/model.js';
 import { makeDoc } from '../text/doc.js';
 import { readWorthinessFile, sentenceKey, type WorthinessFile, type WorthinessRecord } from './claims-data.js';
 import { EXIT, Problems, type Io } from './io.js';
@@ -53,6 +53,8 @@ const settingsShape = obj({
   transcriptWeight: num({ min: 0 }),
   tolerance: num({ min: 0 }),
   domainCopies: bool,
+  nbScaling: obj({ smoothing: num({ min: 0 }), interpolation: num({ min: 0, max: 1 }) }),
+  contextCGrid: arr(num({ min: 0 })),
   maxPasses: num({ int: true, min: 1 }),
 });
 
@@ -85,7 +87,9 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
   const rows: TrainingRow[] = trainRows.map((r, i) => {
     if (i % 2000 === 0) progress.update('featurising', i, trainRows.length);
     const doc = makeDoc({ title: '', body: r.text });
-    return { row: sentenceFeatures(doc, 0, doc.tokens.length, settings.features).row, y: r.y, group: r.debate };
+    const row: TrainingRow = { row: sentenceFeatures(doc, 0, doc.tokens.length, settings.features).row, y: r.y, group: r.debate };
+    if (r.debate !== null) row.line = { position: r.position, speaker: r.speaker, question: isQuestion(r.text), tokens: doc.tokens.length };
+    return row;
   });
   const fit = fitWorthiness(rows, settings, (what) => progress.update(what, 0));
   const model = fit.model;
@@ -143,6 +147,7 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
     })),
     notes: WORTHINESS_NOTES,
     selection: fit.selection,
+    ...(fit.context !== null ? { context: { ...fit.context, C: model.context!.C } } : {}),
     metrics: heldOut === undefined ? {} : { heldOut },
     fit: { seconds: Math.round((performance.now() - started) / 100) / 10, rows: rows.length, passes: fit.passes, C: model.C, threshold: viewCalibration(model, 'sentences').threshold },
   };
@@ -154,6 +159,9 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
   const f3 = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(3));
   const lines = [`trained on ${rows.length} sentences (${trainRows.filter((r) => r.y === 1).length} check-worthy) in ${card.fit.seconds} s; C = ${model.C}`];
   for (const s of fit.selection) lines.push(`  cross-validation C=${s.C}: best F1 ${f3(s.f1)}  MAP ${f3(s.map)}`);
+  if (fit.context !== null) {
+    lines.push(`  transcript context stage: out-of-fold MAP ${fit.context.selection.map((c) => `${f3(c.map)} (C=${c.C})`).join(', ')}; first stage alone ${f3(fit.context.firstStageMap)}`);
+  }
   if (heldOut !== undefined) {
     lines.push(`held-out (${heldOut.n} sentences, ${heldOut.positives} check-worthy): precision ${f3(heldOut.precision)}  recall ${f3(heldOut.recall)}  F1 ${f3(heldOut.f1)}  ROC-AUC ${f3(heldOut.rocAuc)}`);
   }

@@ -40,6 +40,8 @@ export interface WorthinessCard {
   excluded: { file: string; sha256: string; debates: number; sentences: number }[];
   notes: string[];
   selection: Selection[];
+  /** The transcript context stage's selection (absent: no such stage). */
+  context?: { selection: { C: number; map: number }[]; firstStageMap: number; C: number };
   metrics: { heldOut?: WorthinessHeldOut };
   fit: { seconds: number; rows: number; passes: number; C: number; threshold: number };
 }
@@ -75,6 +77,11 @@ export function renderWorthinessCard(card: WorthinessCard, settings: unknown): s
   lines.push('## Model selection', '', 'Out-of-fold figures on the training rows (sentences stratified by label; transcripts kept whole):', '');
   lines.push('| C | best F1 (single sentences) | MAP (transcripts) |', '|---:|---:|---:|');
   for (const s of card.selection) lines.push(`| ${s.C} | ${f3(s.f1)} | ${f3(s.map)} |`);
+  if (card.context !== undefined) {
+    lines.push('', `Transcript context stage (lines of a transcript; first stage alone: MAP ${f3(card.context.firstStageMap)}; chosen C = ${card.context.C}):`, '');
+    lines.push('| C | MAP (transcripts) |', '|---:|---:|');
+    for (const s of card.context.selection) lines.push(`| ${s.C} | ${f3(s.map)} |`);
+  }
   lines.push('', '## Metrics', '');
   const h = card.metrics.heldOut;
   if (h === undefined) lines.push('No held-out metrics were computed for this model.', '');

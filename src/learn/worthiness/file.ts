@@ -5,7 +5,8 @@
  * header is checked by the small shape checker, not zod (start-up budget).
  */
 import { UsageError } from '../../article/errors.js';
-import { bool, check, nullable, num, obj, oneOf, refine, str } from '../header-shape.js';
+import { arr, bool, check, nullable, num, obj, oneOf, refine, str } from '../header-shape.js';
+import { CONTEXT_FEATURES, type ContextModel } from './context.js';
 import { decodeModel, encodeModel, loadModel, requireArray, saveModel, type ModelContainer } from '../model-file.js';
 import type { WorthinessCard } from './card.js';
 import { modelColumns, type WorthinessModel, type WorthinessSettings } from './model.js';
@@ -38,12 +39,20 @@ const headerShape = obj({
   card: obj({ name: str }),
 });
 
+const contextShape = refine(
+  obj({ mean: arr(num()), scale: arr(num()), weights: arr(num()), bias: num(), C: num({ min: 0 }) }),
+  (c: ContextModel) => [c.mean, c.scale, c.weights].every((a) => a.length === CONTEXT_FEATURES.length) && c.scale.every((v) => v > 0),
+  `expected ${CONTEXT_FEATURES.length} means, positive scales and weights`,
+);
+
 interface Header {
   layout: number;
   settings: WorthinessSettings;
   C: number;
   bias: number;
   views: WorthinessModel['views'];
+  /** Absent in files written before the context stage existed. */
+  context?: ContextModel | null;
   card: WorthinessCard;
 }
 
@@ -55,7 +64,7 @@ export interface LoadedWorthiness {
 function container(model: WorthinessModel, card: WorthinessCard): ModelContainer<Header> {
   return {
     kind: WORTHINESS_KIND,
-    header: { layout: WORTHINESS_LAYOUT, settings: model.settings, C: model.C, bias: model.bias, views: model.views, card },
+    header: { layout: WORTHINESS_LAYOUT, settings: model.settings, C: model.C, bias: model.bias, views: model.views, context: model.context, card },
     arrays: { w: model.weights },
   };
 }
@@ -84,8 +93,14 @@ function fromContainer(c: ModelContainer<unknown>, file: string): LoadedWorthine
     throw new UsageError('E_MODEL_VERSION', `check-worthiness model layout ${h.layout}, but this Credence reads layout ${WORTHINESS_LAYOUT}; retrain it (credence claims worthiness-train)`, { file });
   }
   const weights = requireArray(c, 'w', 'f32', file, modelColumns(h.settings));
+  const context = h.context ?? null;
+  if (context !== null) {
+    check(contextShape, context, (field, message) => {
+      throw new UsageError('E_MODEL', `not a usable Credence model: header field "context.${field}": ${message}`, { file });
+    });
+  }
   return {
-    model: { settings: h.settings, C: h.C, weights, bias: h.bias, views: h.views },
+    model: { settings: h.settings, C: h.C, weights, bias: h.bias, views: h.views, context },
     card: h.card,
   };
 }
