@@ -58,7 +58,7 @@ export const DEFAULT_WORTHINESS: WorthinessSettings = {
   transcriptWeight: 0.5,
   domainCopies: true,
   nbScaling: { smoothing: 0.5, interpolation: 0.75 },
-  contextCGrid: [0.01, 0.1, 1],
+  contextCGrid: [0.001, 0.003, 0.01, 0.03, 0.1],
   tolerance: 0.01,
   maxPasses: 50,
 };
