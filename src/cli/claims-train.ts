@@ -126,7 +126,8 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
     description:
       'Check-worthiness of a sentence: the calibrated probability that it states a checkable factual claim worth a fact-checker\'s time. ' +
       'L2 logistic regression over hashed word 1–2-grams, character 3–5-grams and rule cues (numbers, comparisons, causes, predictions, attributions, laws), ' +
-      'C chosen by cross-validation, Platt-calibrated on out-of-fold scores.',
+      'the single sentences\' n-gram copy Naive-Bayes scaled, C chosen by cross-validation; lines of a transcript then go through a second stage over their neighbours, speaker and turn. ' +
+      'Platt-calibrated on out-of-fold scores.',
     createdAt: new Date().toISOString(),
     credenceVersion: VERSION,
     command: rebuildCommand(io),
