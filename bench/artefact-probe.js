@@ -6,5 +6,8 @@
  * side's P(unreliable) moves.
  */
 import { run } from './lib/run.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 process.exitCode = await run(process.argv.slice(2), 'probe');

@@ -11,6 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadSets, REPO } from './lib/data.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const OUT = join(REPO, 'bench', 'out', 'checklist-dist.json');
 const { createEngine } = await import('../dist/analyse/engine.js');

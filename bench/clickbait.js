@@ -22,6 +22,9 @@ import { clickbaitFigures, titleCase } from '../dist/learn/clickbait/metrics.js'
 import { DEFAULT_CLICKBAIT, fitClickbait, fitClickbaitOnce, scoreHeadline, clickbaitProbability } from '../dist/learn/clickbait/model.js';
 import { headlineGroups, headlineSignature, headlineSplit } from '../dist/learn/clickbait/split.js';
 import { calibrate } from '../dist/learn/calibration.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const DATA = process.env.CREDENCE_DATASETS ?? new URL('../../shared/datasets/', import.meta.url).pathname;
 const file = join(DATA, 'clickbait', 'data.jsonl.gz');

@@ -22,6 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { PassThrough, Writable } from 'node:stream';
 import { optionReader } from './lib/cli.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const DATA = join(REPO, '..', 'shared', 'datasets');

@@ -9,6 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { fitCell, rowsOf } from './lib/credence.js';
 import { loadSets } from './lib/data.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const path = process.argv[2];
 if (!path) {

@@ -8,6 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { goldText, textHash } from './lib/gold-text.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

@@ -12,6 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DATASETS_DIR } from './lib/gold-text.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 /** @param {number} seed */
 function rng(seed) {

@@ -19,6 +19,9 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DATASETS_DIR, loadSets, REPO, SETS } from './lib/data.js';
 import { median, optionReader } from './lib/cli.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const opt = optionReader(process.argv.slice(2));
 const ARTICLES = Number(opt('--articles', '600'));

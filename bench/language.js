@@ -21,6 +21,9 @@ import { detect as tinyld } from 'tinyld';
 import { eld } from 'eld/medium';
 import { detectLanguage, detectLanguageOfDoc } from '../dist/text/language.js';
 import { makeDoc } from '../dist/text/doc.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const DATA = process.env.CREDENCE_DATASETS ?? new URL('../../shared/datasets/', import.meta.url).pathname;
 const texts = JSON.parse(readFileSync(new URL('../test/fixtures/language/texts.json', import.meta.url), 'utf8'));

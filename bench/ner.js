@@ -27,6 +27,9 @@ import { predictedSpans } from '../dist/learn/ner/evaluate.js';
 import { loadNer, recogniseEntities } from '../dist/learn/ner/ner.js';
 import { EntityScore } from '../dist/learn/ner/score.js';
 import { makeDoc } from '../dist/text/doc.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);

@@ -11,6 +11,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './lib/data.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const { countQuotes, emptyCounts, quoteScores } = await import('../dist/evaluate/quote-metrics.js');
 

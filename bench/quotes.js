@@ -19,6 +19,9 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import nlp from 'compromise';
 import { REPO } from './lib/data.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const OUT = join(REPO, 'bench', 'out', 'quotes.json');
 const SETS = { dev: ['eval/quotes/dev.jsonl'], dev2: ['eval/quotes/dev2.jsonl'], dev3: ['eval/quotes/dev3.jsonl'], dev4: ['eval/quotes/dev4.jsonl'], dev5: ['eval/quotes/dev5.jsonl'], dev6: ['eval/quotes/dev6.jsonl'], dev7: ['eval/quotes/dev7.jsonl'], dev8: ['eval/quotes/dev8.jsonl'], test: ['eval/quotes/test-a.jsonl', 'eval/quotes/test-b.jsonl'], test2: ['eval/quotes/test-c.jsonl', 'eval/quotes/test-d.jsonl'], test3: ['eval/quotes/test-e.jsonl', 'eval/quotes/test-f.jsonl'] };

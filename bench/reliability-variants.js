@@ -18,6 +18,9 @@ import { buildSplits } from './lib/splits.js';
 import { featurise } from '../dist/learn/featurise.js';
 import { DEFAULT_RELIABILITY, fitFromCounts, pUnreliableFromCounts } from '../dist/learn/reliability.js';
 import { rankAuc } from '../dist/learn/ranking.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const [cellsArg, variantsArg, seedArg] = process.argv.slice(2);
 if (cellsArg === undefined || variantsArg === undefined) {

@@ -7,5 +7,8 @@
  * Build first (`npx tsc -p tsconfig.build.json`); `--help` lists the options.
  */
 import { run } from './lib/run.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 process.exitCode = await run(process.argv.slice(2), 'full');

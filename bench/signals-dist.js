@@ -15,6 +15,9 @@ import { quotationMarks } from '../dist/text/signals-lexicon.js';
 import { detectLanguageOfDoc } from '../dist/text/language.js';
 import { loadClickbait } from '../dist/learn/clickbait/file.js';
 import { clickbaitProbability } from '../dist/learn/clickbait/model.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const DATA = process.env.CREDENCE_DATASETS ?? new URL('../../shared/datasets/', import.meta.url).pathname;
 const MIN_WORDS = 150;

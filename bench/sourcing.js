@@ -22,6 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadSets, REPO, SETS } from './lib/data.js';
 import { median, optionReader } from './lib/cli.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const { makeDoc } = await import('../dist/text/doc.js');
 const { createEngine } = await import('../dist/analyse/engine.js');

@@ -21,6 +21,9 @@ import { DEFAULT_STANCE, fitStance, predictSides, predictStance, StanceCache } f
 import { readSide } from '../dist/learn/stance/text.js';
 import { scoreExamples } from '../dist/evaluate/stance-data.js';
 import { optionReader } from './lib/cli.js';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
