@@ -9,6 +9,7 @@
  *   --train     refit the re-ranker on the train tweets only, evaluate it on dev, and rewrite
  *               src/store/reranker-weights.ts (how the bundled one was made)
  *   --json      print {map1, map3, map5, mrr, p1}
+ *   --vectors F other word vectors than models/wordvectors.cdm (with --train, to compare)
  *
  * Build first (`npx tsc -p tsconfig.build.json`).
  */
@@ -24,6 +25,8 @@ const { claimsMatchEval } = await import(join(REPO, 'dist/cli/claims-match-eval.
 const flags = { claims: join(D, 'vclaims.jsonl.gz'), queries: join(D, 'queries-dev.jsonl.gz'), qrels: join(D, 'qrels-dev.jsonl.gz') };
 if (args.includes('--json')) flags.json = true;
 if (args.includes('--bm25')) flags.bm25 = true;
+const v = args.indexOf('--vectors');
+if (v >= 0 && args[v + 1] !== undefined) flags.vectors = args[v + 1];
 if (args.includes('--train')) {
   flags.trainQueries = join(D, 'queries-train.jsonl.gz');
   flags.trainQrels = join(D, 'qrels-train.jsonl.gz');

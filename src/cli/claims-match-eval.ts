@@ -14,13 +14,16 @@
  *   --train-queries <file>   fit a re-ranker on these queries (never the evaluated ones)...
  *   --train-qrels <file>     ...with these relevant pairs, and evaluate with it instead of the bundled one
  *   --save-reranker <file>   write the fitted re-ranker as JSON, or as a module for a .ts path (needs --train-*)
+ *   --vectors <file>         other word vectors than models/wordvectors.cdm (bench/factchecks-eval.js only, not a CLI flag)
  */
 import { writeFileSync } from 'node:fs';
 import { InputError, UsageError } from '../article/errors.js';
 import { retrievalMetrics, type RankedQuery } from '../evaluate/retrieval-metrics.js';
 import { readFactChecks, readText } from '../store/import/read.js';
 import { candidatesFor, matchClaims } from '../store/match.js';
-import { fitReranker, type Reranker } from '../store/rerank.js';
+import { averagePrecisionAt } from '../evaluate/retrieval-metrics.js';
+import { fitPairwiseOrder, fitPairwiseReranker, groupFolds, rerankScore, type CandidateGroup, type Reranker } from '../store/rerank.js';
+import { loadWordVectors, type WordVectors } from '../store/vectors.js';
 import { Store } from '../store/store.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { positiveInt } from './factchecks-search.js';
@@ -35,6 +38,7 @@ export interface ClaimsMatchEvalFlags {
   trainQueries?: string;
   trainQrels?: string;
   saveReranker?: string;
+  vectors?: string;
 }
 
 interface Query {
@@ -120,19 +124,57 @@ function loadClaims(path: string, problems: Problems): { store: Store; idOf: Map
   return { store, idOf };
 }
 
-export function trainReranker(store: Store, idOf: Map<number, string>, queries: Query[], qrels: Map<string, Set<string>>, candidates: number, note: string): Reranker {
-  const groups: { xs: number[][]; ys: number[] }[] = [];
+/** L2 strengths tried by cross-validation on the training queries; the best MAP@5 is kept. */
+export const L2_GRID = [1e-4, 1e-3, 1e-2] as const;
+
+interface TrainGroup extends CandidateGroup {
+  /** How many fact-checks are relevant to the query (candidates or not): AP's denominator. */
+  relevant: number;
+}
+
+/** MAP@5 of ranking each group's candidates by a re-ranker's score (ties: BM25 order). */
+function groupMap5(groups: readonly TrainGroup[], r: Reranker): number {
+  let sum = 0;
+  for (const g of groups) {
+    const order = g.xs.map((x, i) => ({ s: rerankScore(r, x), i })).sort((a, b) => b.s - a.s || a.i - b.i);
+    sum += averagePrecisionAt(order.map((o) => String(o.i)), new Set(g.ys.flatMap((y, i) => (y === 1 ? [String(i)] : []))), 5) * (g.ys.filter((y) => y === 1).length / Math.max(1, g.relevant));
+  }
+  return groups.length === 0 ? 0 : sum / groups.length;
+}
+
+export interface TrainedReranker {
+  reranker: Reranker;
+  /** Cross-validated MAP@5 on the training queries for each L2 tried, and the one kept. */
+  cv: { l2: number; map5: number }[];
+  l2: number;
+}
+
+export function trainReranker(store: Store, idOf: Map<number, string>, queries: Query[], qrels: Map<string, Set<string>>, candidates: number, note: string, vectors?: WordVectors, folds = 5): TrainedReranker {
+  const groups: TrainGroup[] = [];
   for (const q of queries) {
     const relevant = qrels.get(q.id);
     if (relevant === undefined) continue;
-    const { hits, features } = candidatesFor(store, q.text, { candidates });
-    groups.push({ xs: features, ys: hits.map((h) => (relevant.has(idOf.get(h.factCheck.id)!) ? 1 : 0)) });
+    const { hits, features } = candidatesFor(store, q.text, vectors === undefined ? { candidates } : { candidates, vectors });
+    groups.push({ xs: features, ys: hits.map((h) => (relevant.has(idOf.get(h.factCheck.id)!) ? 1 : 0)), relevant: relevant.size });
   }
-  return fitReranker(groups.flatMap((g) => g.xs), groups.flatMap((g) => g.ys), {}, note);
+  // The L2 strength by k-fold cross-validation over the training queries (grouped by query).
+  const fold = groupFolds(groups.length, folds, 1);
+  const cv = L2_GRID.map((l2) => {
+    let sum = 0;
+    for (let f = 0; f < folds; f++) {
+      const test = groups.filter((_, i) => fold[i] === f);
+      sum += groupMap5(test, fitPairwiseOrder(groups.filter((_, i) => fold[i] !== f), { l2 })) * test.length;
+    }
+    return { l2, map5: sum / Math.max(1, groups.length) };
+  });
+  const best = cv.reduce((a, b) => (b.map5 > a.map5 ? b : a));
+  const r4 = (x: number) => x.toFixed(4);
+  const reranker = fitPairwiseReranker(groups, { l2: best.l2 }, `${note}; pairwise loss, L2 ${best.l2} chosen by ${folds}-fold cross-validation on those queries (MAP@5 ${cv.map((c) => `${c.l2}: ${r4(c.map5)}`).join(', ')}), Platt-scaled on out-of-fold scores`);
+  return { reranker, cv, l2: best.l2 };
 }
 
 /** JSON, or for a .ts path the module that bundles it (src/store/reranker-weights.ts). */
-function rerankerFile(r: Reranker, path: string): string {
+export function rerankerFile(r: Reranker, path: string): string {
   if (!path.endsWith('.ts')) return JSON.stringify(r, null, 2) + '\n';
   return `/**
  * The bundled claim-matching re-ranker, written by \`credence claims match-eval --save-reranker\`:
@@ -152,6 +194,7 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
   const queries = readQueries(flags.queries, problems);
   const qrels = readQrels(flags.qrels, problems);
   const { store, idOf } = loadClaims(flags.claims, problems);
+  const vectors = flags.vectors === undefined ? undefined : loadWordVectors(flags.vectors);
   try {
     let reranker: Reranker | undefined;
     if (flags.trainQueries !== undefined && flags.trainQrels !== undefined) {
@@ -159,7 +202,9 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
       const evalIds = new Set(queries.map((q) => q.id));
       const overlap = trainQueries.filter((q) => evalIds.has(q.id)).length;
       if (overlap > 0) throw new UsageError('E_USAGE', `${overlap} of the training queries are also evaluated: train and evaluate on different queries`);
-      reranker = trainReranker(store, idOf, trainQueries, readQrels(flags.trainQrels, problems), candidates, `fitted on ${flags.trainQueries} (${trainQueries.length} queries) with ${flags.claims}, ${candidates} BM25 candidates each`);
+      const trained = trainReranker(store, idOf, trainQueries, readQrels(flags.trainQrels, problems), candidates, `fitted on ${flags.trainQueries} (${trainQueries.length} queries) with ${flags.claims}, ${candidates} BM25 candidates each`, vectors);
+      reranker = trained.reranker;
+      problems.note(`re-ranker: L2 ${trained.l2}, chosen by 5-fold cross-validation on the training queries (MAP@5 ${trained.cv.map((c) => `${c.l2}: ${c.map5.toFixed(4)}`).join(', ')})`);
       if (flags.saveReranker !== undefined) writeFileSync(flags.saveReranker, rerankerFile(reranker, flags.saveReranker));
     }
     const ranked: RankedQuery[] = [];
@@ -173,6 +218,7 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
       }
       const opts: Parameters<typeof matchClaims>[2] = { all: true, candidates, bm25Only: flags.bm25 === true };
       if (reranker !== undefined) opts.reranker = reranker;
+      if (vectors !== undefined) opts.vectors = vectors;
       const matches = matchClaims(store, q.text, opts);
       ranked.push({ ranked: matches.map((m) => idOf.get(m.factCheck.id)!), relevant });
     }

@@ -5,7 +5,9 @@
  * character trigram similarity, numbers and capitalised names in common, and the lengths.
  */
 import type { SearchHit } from './factchecks.js';
+import { stem } from '../text/stem.js';
 import { STOP_STEMS, STOPWORDS, terms, words } from './terms.js';
+import type { WordVectors } from './vectors.js';
 
 export const FEATURES = [
   'bm25',
@@ -24,6 +26,14 @@ export const FEATURES = [
   'queryLength',
   'claimLength',
   'unsharedNames',
+  'softQuery',
+  'softClaim',
+  'bodyCoverage',
+  'authorCoverage',
+  'yearShared',
+  'otherYear',
+  'pictureVisual',
+  'visualNoPicture',
 ] as const;
 
 /**
@@ -48,6 +58,14 @@ export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], 1 | -1 | 
   queryLength: 0,
   claimLength: 0,
   unsharedNames: -1,
+  softQuery: 1,
+  softClaim: 1,
+  bodyCoverage: 1,
+  authorCoverage: 1,
+  yearShared: 1,
+  otherYear: -1,
+  pictureVisual: 1,
+  visualNoPicture: 0,
 };
 
 /** Okapi BM25 (k1 1.2, b 0.75) of the query stems against one field's stems. */
@@ -66,9 +84,36 @@ export interface QuerySide {
   stems: string[];
   stemSet: Set<string>;
   bigrams: Set<string>;
-  trigrams: Set<string>;
+  /** Character trigrams of the content words, as sorted distinct codes (trigramCodes). */
+  trigrams: Float64Array;
   numbers: Set<string>;
   names: Set<string>;
+  /** The text without a tweet-embed footer: its stems (as `stemSet`). */
+  bodyStems: Set<string>;
+  /** The footer's author name, as words (empty without a footer). */
+  author: Set<string>;
+  /** The footer's year, if any. */
+  year?: string;
+  /** The text links a picture (pic.twitter.com, an image file). */
+  picture: boolean;
+  /** The query's stems in the word vectors, once vectors are attached (attachVectors). */
+  vectors?: QueryVectors;
+}
+
+export interface QueryVectors {
+  space: WordVectors;
+  /** Distinct content stems of the query and their IDF weights. */
+  stems: string[];
+  weights: Float64Array;
+  weightSum: number;
+  /** Query stem index by vector row. */
+  byRow: Map<number, number>;
+  /** For a row that is a nearest neighbour of query stems: [stem index, cosine, …]. */
+  near: Map<number, number[]>;
+  /** Per fact-check stem (shared by every candidate of the query). */
+  cache: Map<string, StemVectors>;
+  /** Scratch space: each query stem's best similarity to one fact-check. */
+  best: Float64Array;
 }
 
 const NUMBER = /^\d/;
@@ -86,11 +131,38 @@ export function names(text: string): Set<string> {
   return out;
 }
 
-function trigrams(ws: readonly string[]): Set<string> {
+/**
+ * The character trigrams of " w1 w2 … " as numbers (three UTF-16 units in one exact float), sorted
+ * and distinct: a merge counts the shared ones far faster than sets of strings.
+ */
+export function trigramCodes(ws: readonly string[]): Float64Array {
   const s = ' ' + ws.join(' ') + ' ';
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  return out;
+  const n = Math.max(0, s.length - 2);
+  const codes = new Float64Array(n);
+  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+  codes.sort();
+  let k = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || codes[i] !== codes[k - 1]) codes[k++] = codes[i]!;
+  return codes.subarray(0, k);
+}
+
+/** Jaccard similarity of two sorted distinct code lists. */
+export function sortedJaccard(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 function bigrams(stems: readonly string[]): Set<string> {
@@ -99,24 +171,129 @@ function bigrams(stems: readonly string[]): Set<string> {
   return out;
 }
 
-export function querySide(text: string): QuerySide {
-  const ws = words(text);
-  const stems = terms(text).filter((t, i) => !STOPWORDS.has(ws[i]!));
-  return {
+/** What a tweet embed's footer says: "— Name (@handle) Month D, YYYY" at the very end of the text. */
+export interface Embed {
+  body: string;
+  author?: string;
+  year?: string;
+}
+
+const FOOTER = /\s*[—–]\s*([^—–\n]{1,80}?)\s*\(@\w{1,30}\)\s*(?:\p{L}+\.? \d{1,2}, (\d{4})|[\p{L}\d ,.]{0,24})\s*$/u;
+
+export function tweetEmbed(text: string): Embed {
+  const m = FOOTER.exec(text);
+  if (m === null) return { body: text };
+  const out: Embed = { body: text.slice(0, m.index), author: m[1]! };
+  if (m[2] !== undefined) out.year = m[2];
+  return out;
+}
+
+const PICTURE = /pic\.twitter\.com\/|\.(?:jpe?g|png|gif)\b/i;
+const VISUAL = new Set(['photo', 'photograph', 'photographs', 'photos', 'picture', 'pictures', 'pic', 'image', 'images', 'video', 'videos', 'footage', 'meme', 'memes', 'clip', 'screenshot', 'photographed', 'photoshopped', 'filmed', 'shows']);
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * The query side of a text. `raw` is the text as given (a tweet's footer and picture links are read
+ * from it); `clean` the text the index is searched with (match.ts cleanText).
+ */
+export function querySide(clean: string, raw: string = clean, cleanBody: (t: string) => string = (t) => t): QuerySide {
+  const ws = words(clean);
+  const stems = terms(clean).filter((t, i) => !STOPWORDS.has(ws[i]!));
+  const embed = tweetEmbed(raw);
+  const bodyWords = embed.author === undefined ? undefined : words(cleanBody(embed.body));
+  const q: QuerySide = {
     stems,
     stemSet: new Set(stems),
     bigrams: bigrams(stems),
-    trigrams: trigrams(ws.filter((w) => !STOPWORDS.has(w))),
+    trigrams: trigramCodes(ws.filter((w) => !STOPWORDS.has(w))),
     numbers: new Set(ws.filter((w) => NUMBER.test(w))),
-    names: names(text),
+    names: names(clean),
+    bodyStems: bodyWords === undefined ? new Set(stems) : new Set(bodyWords.filter((w) => !STOPWORDS.has(w)).map(stem)),
+    author: new Set(embed.author === undefined ? [] : words(embed.author).filter((w) => w.length > 1 && !STOPWORDS.has(w))),
+    picture: PICTURE.test(raw),
   };
+  if (embed.year !== undefined) q.year = embed.year;
+  return q;
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n / (a.size + b.size - n);
+/** Gives the query side its word vectors (once per text): each query stem's neighbours, by row. */
+export function attachVectors(q: QuerySide, space: WordVectors, idf: (t: string) => number): void {
+  const stems = [...q.stemSet];
+  const weights = Float64Array.from(stems, (t) => idf(t));
+  const byRow = new Map<number, number>();
+  const near = new Map<number, number[]>();
+  const { k, rows, cosines } = space.neighbours;
+  stems.forEach((t, i) => {
+    const r = space.row(t);
+    if (r < 0) return;
+    byRow.set(r, i);
+    for (let p = r * k; p < (r + 1) * k; p++) {
+      const m = rows[p]!;
+      if (m < 0) continue;
+      let list = near.get(m);
+      if (list === undefined) near.set(m, (list = []));
+      list.push(i, cosines[p]!);
+    }
+  });
+  q.vectors = { space, stems, weights, weightSum: weights.reduce((x, y) => x + y, 0), byRow, near, cache: new Map(), best: new Float64Array(stems.length) };
+}
+
+/** What the vectors say about one fact-check stem against this query (shared by every candidate of the query). */
+interface StemVectors {
+  idf: number;
+  /** Similarity to each query stem: 1 for the same stem, the cosine for a nearest neighbour either way, else 0. */
+  sim: Float32Array;
+  /** The best of those. */
+  top: number;
+}
+
+function stemVectors(v: QueryVectors, stem: string, idf: (t: string) => number): StemVectors {
+  let out = v.cache.get(stem);
+  if (out !== undefined) return out;
+  const n = v.stems.length;
+  const sim = new Float32Array(n);
+  const r = v.space.row(stem);
+  if (r >= 0) {
+    const same = v.byRow.get(r);
+    if (same !== undefined) sim[same] = 1;
+    const fromQuery = v.near.get(r);
+    if (fromQuery !== undefined) for (let p = 0; p < fromQuery.length; p += 2) sim[fromQuery[p]!] = Math.max(sim[fromQuery[p]!]!, fromQuery[p + 1]!);
+    const { k, rows, cosines } = v.space.neighbours;
+    for (let p = r * k; p < (r + 1) * k; p++) {
+      const i = v.byRow.get(rows[p]!);
+      if (i !== undefined) sim[i] = Math.max(sim[i]!, cosines[p]!);
+    }
+  } else {
+    for (let i = 0; i < n; i++) if (v.stems[i] === stem) sim[i] = 1;
+  }
+  let top = 0;
+  for (let i = 0; i < n; i++) if (sim[i]! > top) top = sim[i]!;
+  out = { idf: idf(stem), sim, top };
+  v.cache.set(stem, out);
+  return out;
+}
+
+/**
+ * Soft matching through the word vectors' nearest neighbours: each query stem's best similarity to a
+ * fact-check stem, IDF-weighted mean (softQuery); each fact-check stem's best similarity to a query
+ * stem, likewise (softClaim). A stem both sides share counts 1, a nearest neighbour its cosine.
+ */
+function vectorFeatures(v: QueryVectors, doc: ReadonlySet<string>, idf: (t: string) => number): [number, number] {
+  const n = v.stems.length;
+  const best = v.best;
+  best.fill(0);
+  let claimSum = 0;
+  let claimWeight = 0;
+  for (const t of doc) {
+    const sv = stemVectors(v, t, idf);
+    const sim = sv.sim;
+    if (sv.top > 0) for (let i = 0; i < n; i++) if (sim[i]! > best[i]!) best[i] = sim[i]!;
+    claimSum += sv.idf * sv.top;
+    claimWeight += sv.idf;
+  }
+  let querySum = 0;
+  for (let i = 0; i < n; i++) querySum += v.weights[i]! * best[i]!;
+  return [v.weightSum === 0 ? 0 : querySum / v.weightSum, claimWeight === 0 ? 0 : claimSum / claimWeight];
 }
 
 /** IDF-weighted cosine of two stem sets, and the share of each side's weight the other covers. */
@@ -177,6 +354,16 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
   // A name in the text counts when the fact-check has the word at all (claims are often lower-cased).
   let sharedNames = 0;
   for (const n of q.names) if (docWords.has(n)) sharedNames++;
+  const body = overlap(q.bodyStems, both, idf);
+  let author = 0;
+  for (const w of q.author) if (docWords.has(w)) author++;
+  let visual = false;
+  let otherYear = false;
+  for (const w of docWords) {
+    if (VISUAL.has(w)) visual = true;
+    if (q.year !== undefined && w !== q.year && YEAR.test(w)) otherYear = true;
+  }
+  const yearShared = q.year !== undefined && docWords.has(q.year);
   return [
     hit.bm25,
     bm25Field(q.stemSet, claimStems, avg.claim, idf),
@@ -186,7 +373,7 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
     all.qCover,
     c.dCover,
     sharedBigrams,
-    jaccard(q.trigrams, trigrams(claimWords.filter((w) => !STOPWORDS.has(w)))),
+    sortedJaccard(q.trigrams, trigramCodes(claimWords.filter((w) => !STOPWORDS.has(w)))),
     sharedNumbers,
     q.numbers.size > 0 && docHasNumber && sharedNumbers === 0 ? 1 : 0,
     sharedNames,
@@ -194,5 +381,12 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
     Math.log1p(q.stemSet.size),
     Math.log1p(claimSet.size),
     q.names.size - sharedNames,
+    ...(q.vectors === undefined ? [0, 0] : vectorFeatures(q.vectors, both, idf)),
+    body.qCover,
+    q.author.size === 0 ? 0 : author / q.author.size,
+    yearShared ? 1 : 0,
+    otherYear && !yearShared ? 1 : 0,
+    q.picture && visual ? 1 : 0,
+    !q.picture && visual ? 1 : 0,
   ];
 }

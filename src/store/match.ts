@@ -7,11 +7,12 @@
  * both thresholds rise by `shortMargin` for them.
  */
 import type { FactCheck, SearchHit, SearchOptions } from './factchecks.js';
-import { FEATURES, pairFeatures, querySide } from './features.js';
+import { attachVectors, FEATURES, pairFeatures, querySide } from './features.js';
 import { rerankScore, type Reranker } from './rerank.js';
 import { RERANKER } from './reranker-weights.js';
 import type { Store } from './store.js';
 import type { Verdict } from './verdict.js';
+import { bundledVectors, type WordVectors } from './vectors.js';
 
 export interface MatchOptions {
   /** At most this many matches (default 5). */
@@ -36,6 +37,8 @@ export interface MatchOptions {
   reranker?: Reranker;
   /** Rank by BM25 alone, scoring by the re-ranker all the same (the first stage on its own). */
   bm25Only?: boolean;
+  /** Other word vectors than the bundled ones (models/wordvectors.cdm, loaded on the first match). */
+  vectors?: WordVectors;
 }
 
 export type MatchLevel = 'confirm' | 'suggest' | 'below';
@@ -70,13 +73,14 @@ export function cleanText(text: string): string {
 
 /** The scored candidates of one text: features and scores, BM25 order. */
 export function candidatesFor(store: Store, text: string, opts: MatchOptions = {}): { hits: SearchHit[]; features: number[][]; contentWords: number } {
-  const q = querySide(cleanText(text));
+  const q = querySide(cleanText(text), text, cleanText);
   const search: SearchOptions = { limit: opts.candidates ?? MATCH_DEFAULTS.candidates, weights: [1, 1] };
   if (opts.since !== undefined) search.since = opts.since;
   if (opts.language !== undefined) search.language = opts.language;
   const hits = store.factChecks.searchTerms([...q.stemSet].slice(0, 48), search);
   const idf = store.factChecks.idf();
   const avg = store.factChecks.averageLengths();
+  if (hits.length > 0) attachVectors(q, opts.vectors ?? bundledVectors(), idf);
   return { hits, features: hits.map((h) => pairFeatures(q, h, idf, avg)), contentWords: q.stemSet.size };
 }
 
