@@ -1,8 +1,11 @@
 /**
  * What the claim matcher's re-ranker reads about one (text, fact-check) pair, after BM25 has picked
- * the candidates: BM25 (whole and by field), IDF-weighted overlap of
- * stems with the claim and with the title (cosine, coverage both ways), shared stem bigrams,
- * character trigram similarity, numbers and capitalised names in common, and the lengths.
+ * the candidates: BM25 (whole and by field), IDF-weighted overlap of stems with the claim and with
+ * the title (cosine, coverage both ways), shared stem bigrams, character trigram similarity, numbers
+ * and capitalised names in common, the lengths; soft matches through the word vectors' nearest
+ * neighbours (src/store/vectors.ts); and what a tweet embed says beside its words: the coverage of
+ * the tweet's own text without its footer, its author named in the fact-check, its year, a linked
+ * picture against a fact-check about a photograph or a video.
  */
 import type { SearchHit } from './factchecks.js';
 import { stem } from '../text/stem.js';

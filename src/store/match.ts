@@ -1,7 +1,8 @@
 /**
  * Has this been fact-checked before? `matchClaims` finds stored fact-checks that check a sentence:
  * BM25 over the claim and title (FTS5) picks candidates, the re-ranker (src/store/rerank.ts) scores
- * each as a probability of being a match. Two thresholds, as newsroom tools use them: at or above
+ * each as a probability of being a match, from pair features (src/store/features.ts) that include
+ * the bundled word vectors (models/wordvectors.cdm, loaded on the first match of a process). Two thresholds, as newsroom tools use them: at or above
  * `suggest` a match is shown for a person to confirm, at or above `confirm` it is stated as a match.
  * Short texts (fewer than `shortWords` content words) share few words with anything by chance, so
  * both thresholds rise by `shortMargin` for them.
