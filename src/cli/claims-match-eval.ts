@@ -20,7 +20,7 @@ import { writeFileSync } from 'node:fs';
 import { InputError, UsageError } from '../article/errors.js';
 import { retrievalMetrics, type RankedQuery } from '../evaluate/retrieval-metrics.js';
 import { readFactChecks, readText } from '../store/import/read.js';
-import { candidatesFor, matchClaims } from '../store/match.js';
+import { candidatesFor, MATCH_DEFAULTS, matchClaims } from '../store/match.js';
 import { averagePrecisionAt } from '../evaluate/retrieval-metrics.js';
 import { fitPairwiseOrder, fitPairwiseReranker, groupFolds, rerankScore, type CandidateGroup, type Reranker } from '../store/rerank.js';
 import { loadWordVectors, type WordVectors } from '../store/vectors.js';
@@ -208,6 +208,9 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
       if (flags.saveReranker !== undefined) writeFileSync(flags.saveReranker, rerankerFile(reranker, flags.saveReranker));
     }
     const ranked: RankedQuery[] = [];
+    // Pairs at or above each default threshold (the short-text margin included), and how many are right.
+    const levels = { suggest: { shown: 0, right: 0 }, confirm: { shown: 0, right: 0 } };
+    let relevantPairs = 0;
     let unjudged = 0;
     const started = performance.now();
     for (const q of queries) {
@@ -221,6 +224,18 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
       if (vectors !== undefined) opts.vectors = vectors;
       const matches = matchClaims(store, q.text, opts);
       ranked.push({ ranked: matches.map((m) => idOf.get(m.factCheck.id)!), relevant });
+      relevantPairs += relevant.size;
+      for (const m of matches) {
+        const right = relevant.has(idOf.get(m.factCheck.id)!) ? 1 : 0;
+        if (m.level !== 'below') {
+          levels.suggest.shown++;
+          levels.suggest.right += right;
+        }
+        if (m.level === 'confirm') {
+          levels.confirm.shown++;
+          levels.confirm.right += right;
+        }
+      }
     }
     const ms = (performance.now() - started) / Math.max(1, ranked.length);
     if (unjudged > 0) problems.note(`warning: ${unjudged} queries have no relevant pair in ${flags.qrels} and are not scored`);
@@ -232,7 +247,14 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
       const ranker = flags.bm25 === true ? 'BM25 only' : reranker !== undefined ? 're-ranker fitted on ' + flags.trainQueries : 'BM25 + bundled re-ranker';
       io.stdout.write(
         `claim matching on ${ranked.length} queries against ${idOf.size} verified claims (${ranker}; ${candidates} candidates; ${ms.toFixed(2)} ms per query)\n` +
-          `  MAP@1  ${m.map1.toFixed(4)}\n  MAP@3  ${m.map3.toFixed(4)}\n  MAP@5  ${m.map5.toFixed(4)}   (the official measure)\n  MRR    ${m.mrr.toFixed(4)}\n  P@1    ${m.p1.toFixed(4)}\n`,
+          `  MAP@1  ${m.map1.toFixed(4)}\n  MAP@3  ${m.map3.toFixed(4)}\n  MAP@5  ${m.map5.toFixed(4)}   (the official measure)\n  MRR    ${m.mrr.toFixed(4)}\n  P@1    ${m.p1.toFixed(4)}\n` +
+          (['suggest', 'confirm'] as const)
+            .map((l) => {
+              const { shown, right } = levels[l];
+              const pct = (x: number) => (100 * x).toFixed(0) + ' %';
+              return `  at --${l} ${MATCH_DEFAULTS[l]}: ${shown} shown, ${shown === 0 ? '-' : pct(right / shown)} of them right, ${pct(right / Math.max(1, relevantPairs))} of the relevant pairs\n`;
+            })
+            .join(''),
       );
     }
   } finally {
