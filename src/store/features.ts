@@ -87,11 +87,13 @@ export interface QuerySide {
   stems: string[];
   stemSet: Set<string>;
   bigrams: Set<string>;
-  /** Character trigrams of the content words, as sorted distinct codes (trigramCodes). */
-  trigrams: Float64Array;
+  /** Character trigrams of the content words, as codes (trigramCodes). */
+  trigrams: Set<number>;
+  /** Scratch space for the fact-checks' trigrams. */
+  trigramTable: TrigramTable;
   numbers: Set<string>;
   names: Set<string>;
-  /** The text without a tweet-embed footer: its stems (as `stemSet`). */
+  /** The stems of the text without a tweet-embed footer (the very `stemSet` when it has none). */
   bodyStems: Set<string>;
   /** The footer's author name, as words (empty without a footer). */
   author: Set<string>;
@@ -135,36 +137,80 @@ export function names(text: string): Set<string> {
 }
 
 /**
- * The character trigrams of " w1 w2 … " as numbers (three UTF-16 units in one exact float), sorted
- * and distinct: a merge counts the shared ones far faster than sets of strings.
+ * The character trigrams of " w1 w2 … " as numbers (three UTF-16 units in one exact float), distinct,
+ * in order of first appearance.
  */
 export function trigramCodes(ws: readonly string[]): Float64Array {
   const s = ' ' + ws.join(' ') + ' ';
   const n = Math.max(0, s.length - 2);
+  const seen = new Set<number>();
   const codes = new Float64Array(n);
-  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
-  codes.sort();
   let k = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || codes[i] !== codes[k - 1]) codes[k++] = codes[i]!;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+    if (!seen.has(c)) {
+      seen.add(c);
+      codes[k++] = c;
+    }
+  }
   return codes.subarray(0, k);
 }
 
-/** Jaccard similarity of two sorted distinct code lists. */
-export function sortedJaccard(a: Float64Array, b: Float64Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
+/** Jaccard similarity of the query's trigram codes (as a set) and a fact-check's text, counted without building its set. */
+function trigramJaccard(q: ReadonlySet<number>, ws: readonly string[], scratch: TrigramTable): number {
+  const s = ' ' + ws.join(' ') + ' ';
+  const n = s.length - 2;
+  if (q.size === 0 || n <= 0) return 0;
+  scratch.clear(n);
+  let distinct = 0;
   let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+    if (scratch.add(c)) {
+      distinct++;
+      if (q.has(c)) shared++;
+    }
   }
+  return shared / (q.size + distinct - shared);
+}
+
+/** A reusable open-addressing set of trigram codes (one per query side: no allocation per candidate). */
+class TrigramTable {
+  private keys = new Float64Array(256);
+  private stamp = new Uint32Array(256);
+  private now = 0;
+  clear(atMost: number): void {
+    if (atMost * 2 > this.keys.length) {
+      let size = this.keys.length;
+      while (atMost * 2 > size) size *= 2;
+      this.keys = new Float64Array(size);
+      this.stamp = new Uint32Array(size);
+      this.now = 0;
+    }
+    this.now++;
+  }
+  /** Adds a code; false if it was there. */
+  add(c: number): boolean {
+    const mask = this.keys.length - 1;
+    let h = (Math.imul((c / 65536) | 0, 0x9e3779b1) ^ (c & 0xffff)) & mask;
+    for (;;) {
+      if (this.stamp[h] !== this.now) {
+        this.stamp[h] = this.now;
+        this.keys[h] = c;
+        return true;
+      }
+      if (this.keys[h] === c) return false;
+      h = (h + 1) & mask;
+    }
+  }
+}
+
+/** Jaccard similarity of two distinct code lists. */
+export function codeJaccard(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  let shared = 0;
+  for (const x of b) if (set.has(x)) shared++;
   return shared / (a.length + b.length - shared);
 }
 
@@ -204,14 +250,16 @@ export function querySide(clean: string, raw: string = clean, cleanBody: (t: str
   const stems = terms(clean).filter((t, i) => !STOPWORDS.has(ws[i]!));
   const embed = tweetEmbed(raw);
   const bodyWords = embed.author === undefined ? undefined : words(cleanBody(embed.body));
+  const stemSet = new Set(stems);
   const q: QuerySide = {
     stems,
-    stemSet: new Set(stems),
+    stemSet,
     bigrams: bigrams(stems),
-    trigrams: trigramCodes(ws.filter((w) => !STOPWORDS.has(w))),
+    trigrams: new Set(trigramCodes(ws.filter((w) => !STOPWORDS.has(w)))),
+    trigramTable: new TrigramTable(),
     numbers: new Set(ws.filter((w) => NUMBER.test(w))),
     names: names(clean),
-    bodyStems: bodyWords === undefined ? new Set(stems) : new Set(bodyWords.filter((w) => !STOPWORDS.has(w)).map(stem)),
+    bodyStems: bodyWords === undefined ? stemSet : new Set(bodyWords.filter((w) => !STOPWORDS.has(w)).map(stem)),
     author: new Set(embed.author === undefined ? [] : words(embed.author).filter((w) => w.length > 1 && !STOPWORDS.has(w))),
     picture: PICTURE.test(raw),
   };
@@ -351,21 +399,23 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
   const docBigrams = bigrams(content);
   for (const b of q.bigrams) if (docBigrams.has(b)) sharedBigrams++;
   let docHasNumber = false;
-  for (const w of docWords) if (NUMBER.test(w)) docHasNumber = true;
+  let visual = false;
+  let otherYear = false;
+  for (const w of docWords) {
+    const c0 = w.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
+      docHasNumber = true;
+      if (q.year !== undefined && w.length === 4 && w !== q.year && YEAR.test(w)) otherYear = true;
+    } else if (VISUAL.has(w)) visual = true;
+  }
   let sharedNumbers = 0;
   for (const n of q.numbers) if (docWords.has(n)) sharedNumbers++;
   // A name in the text counts when the fact-check has the word at all (claims are often lower-cased).
   let sharedNames = 0;
   for (const n of q.names) if (docWords.has(n)) sharedNames++;
-  const body = overlap(q.bodyStems, both, idf);
+  const body = q.bodyStems === q.stemSet ? all : overlap(q.bodyStems, both, idf);
   let author = 0;
   for (const w of q.author) if (docWords.has(w)) author++;
-  let visual = false;
-  let otherYear = false;
-  for (const w of docWords) {
-    if (VISUAL.has(w)) visual = true;
-    if (q.year !== undefined && w !== q.year && YEAR.test(w)) otherYear = true;
-  }
   const yearShared = q.year !== undefined && docWords.has(q.year);
   return [
     hit.bm25,
@@ -376,7 +426,7 @@ export function pairFeatures(q: QuerySide, hit: SearchHit, idf: (t: string) => n
     all.qCover,
     c.dCover,
     sharedBigrams,
-    sortedJaccard(q.trigrams, trigramCodes(claimWords.filter((w) => !STOPWORDS.has(w)))),
+    trigramJaccard(q.trigrams, claimWords.filter((w) => !STOPWORDS.has(w)), q.trigramTable),
     sharedNumbers,
     q.numbers.size > 0 && docHasNumber && sharedNumbers === 0 ? 1 : 0,
     sharedNames,

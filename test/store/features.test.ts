@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FactCheck, SearchHit } from '../../src/store/factchecks.js';
-import { attachVectors, FEATURES, pairFeatures, querySide, sortedJaccard, trigramCodes, tweetEmbed } from '../../src/store/features.js';
+import { attachVectors, FEATURES, pairFeatures, querySide, codeJaccard, trigramCodes, tweetEmbed } from '../../src/store/features.js';
 import { cleanText } from '../../src/store/match.js';
 import { indexText } from '../../src/store/terms.js';
 import { WordVectors } from '../../src/store/vectors.js';
@@ -70,7 +70,11 @@ describe('pair features', () => {
     const sb = set(['flood', 'waters']);
     const shared = [...sa].filter((t) => sb.has(t)).length;
     expect(a.length).toBe(sa.size);
-    expect(sortedJaccard(a, b)).toBeCloseTo(shared / (sa.size + sb.size - shared), 12);
-    expect(sortedJaccard(a, new Float64Array(0))).toBe(0);
+    expect(codeJaccard(a, b)).toBeCloseTo(shared / (sa.size + sb.size - shared), 12);
+    expect(codeJaccard(a, new Float64Array(0))).toBe(0);
+    // The feature counts the same without building the fact-check's set.
+    const q = querySide('flood water');
+    const x = pairFeatures(q, hit('flood waters'), () => 1, { claim: 2, title: 4 });
+    expect(x[at('charTrigrams')]).toBeCloseTo(codeJaccard(a, b), 12);
   });
 });
