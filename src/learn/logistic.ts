@@ -9,6 +9,7 @@
  */
 import { decision, type CsrMatrix } from './matrix.js';
 import { Random } from './random.js';
+import { foldRows } from './split.js';
 
 export interface LogisticParams {
   /** Inverse regularisation strength. */
@@ -152,11 +153,7 @@ export function outOfFoldDecisions(
   C: number,
 ): Float64Array {
   const z = new Float64Array(X.rows);
-  for (let f = 0; f < s.folds; f++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < X.rows; i++) (fold[i] === f ? test : train).push(i);
-    if (test.length === 0 || train.length === 0) continue;
+  for (const { fold: f, train, test } of foldRows(fold, s.folds)) {
     const { weights } = fitLogistic(X, y, weight, { C, tolerance: s.tolerance, maxPasses: s.maxPasses }, s.seed + f, undefined, train);
     const out = decision(X, weights.w, weights.bias, test);
     test.forEach((i, j) => (z[i] = out[j]!));

@@ -177,3 +177,15 @@ function standardDeviation(values: Float64Array): number {
 function isClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-8 + 1e-5 * Math.abs(b);
 }
+
+/** The training and test rows of each fold of a fold assignment; a fold with either side empty is left out. */
+export function foldRows(fold: ArrayLike<number>, folds: number): { fold: number; train: number[]; test: number[] }[] {
+  const out: { fold: number; train: number[]; test: number[] }[] = [];
+  for (let f = 0; f < folds; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < fold.length; i++) (fold[i] === f ? test : train).push(i);
+    if (test.length > 0 && train.length > 0) out.push({ fold: f, train, test });
+  }
+  return out;
+}

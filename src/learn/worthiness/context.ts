@@ -12,6 +12,7 @@
  */
 import { fitLogistic } from '../logistic.js';
 import { csrFromRows, decision } from '../matrix.js';
+import { foldRows } from '../split.js';
 import { meanAveragePrecision } from './metrics.js';
 
 export const CONTEXT_FEATURES = [
@@ -169,11 +170,7 @@ export function fitContext(transcripts: readonly Transcript[], cGrid: readonly n
   let best: { C: number; z: Float64Array; map: number } | null = null;
   for (const C of cGrid) {
     const z = new Float64Array(n);
-    for (let f = 0; f < folds; f++) {
-      const train: number[] = [];
-      const test: number[] = [];
-      for (let i = 0; i < n; i++) (fold[i] === f ? test : train).push(i);
-      if (test.length === 0 || train.length === 0) continue;
+    for (const { fold: f, train, test } of foldRows(fold, folds)) {
       const { weights } = fitLogistic(X, y, undefined, params(C), seed + f, undefined, train);
       decision(X, weights.w, weights.bias, test).forEach((v, j) => (z[test[j]!] = v));
     }

@@ -15,6 +15,7 @@ import { fitLogistic } from '../logistic.js';
 import { csrFromRows, decision, type CsrMatrix } from '../matrix.js';
 import { foldScale, nbScale, scaleColumns, type NbScaling } from '../nb-scale.js';
 import { Random } from '../random.js';
+import { foldRows } from '../split.js';
 import type { SparseVector } from '../../text/features.js';
 import type { Doc } from '../../text/doc.js';
 import { DEFAULT_WORTHINESS_FEATURES, featureColumns, sentenceFeatures, type WorthinessFeatures } from './features.js';
@@ -267,11 +268,7 @@ function outOfFoldDecisions(
 ): { z: Float64Array; other: Float64Array } {
   const z = new Float64Array(X.rows);
   const other = new Float64Array(X.rows);
-  for (let f = 0; f < s.folds; f++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < X.rows; i++) (fold[i] === f ? test : train).push(i);
-    if (test.length === 0 || train.length === 0) continue;
+  for (const { fold: f, train, test } of foldRows(fold, s.folds)) {
     const { w, bias } = fitScaled(X, y, weight, single, Int32Array.from(train), s, C, s.seed + f);
     const out = decision(X, w, bias, test);
     test.forEach((i, j) => {
