@@ -15,6 +15,9 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exitOnHelp } from './lib/help.js';
+
+exitOnHelp(import.meta.url);
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const D = join('..', 'shared', 'datasets', 'clef2020-claim-retrieval');
