@@ -7,8 +7,8 @@ import type { WorthinessFile, WorthinessRecord } from '../../src/cli/claims-data
 import { planRows } from '../../src/cli/claims-train.js';
 
 let line = 0;
-const single = (id: string, text: string, y: 0 | 1): WorthinessRecord => ({ id, text, y, debate: null, line: ++line });
-const spoken = (debate: string, text: string, y: 0 | 1): WorthinessRecord => ({ id: `${debate}:${line}`, text, y, debate, line: ++line });
+const single = (id: string, text: string, y: 0 | 1): WorthinessRecord => ({ id, text, y, debate: null, line: ++line, speaker: null, position: line });
+const spoken = (debate: string, text: string, y: 0 | 1): WorthinessRecord => ({ id: `${debate}:${line}`, text, y, debate, line: ++line, speaker: 'A', position: line });
 const file = (name: string, records: WorthinessRecord[]): WorthinessFile => ({ file: name, sha256: name, records, skipped: 0 });
 
 describe('planRows', () => {

@@ -123,6 +123,8 @@ describe('credence claims worthiness-eval', () => {
       'not json at all',
       '{"label": "check-worthy"}',
       '["text", "label"]',
+      '{"text": "Taxes rose.", "label": "check-worthy", "debate": "d1", "speaker": 7}',
+      '{"text": "Taxes rose.", "label": "check-worthy", "debate": "d1", "line": "first"}',
       ...good.slice(1).map((r) => JSON.stringify(r)),
     ].join('\n');
     writeFileSync(join(dir, 'bad.jsonl'), body + '\n');
@@ -134,7 +136,9 @@ describe('credence claims worthiness-eval', () => {
       'credence: error: bad.jsonl:3: expected a JSON object {"text": ..., "label": "check-worthy" | "not-check-worthy"}; got a line that is not JSON',
       'credence: error: bad.jsonl:4: field "text": expected a non-empty string; got nothing',
       'credence: error: bad.jsonl:5: expected a JSON object {"text": ..., "label": ...}; got an array',
-      'credence: 4 lines skipped (listed above)',
+      'credence: error: bad.jsonl:6: field "speaker": expected the speaker\'s name (a string); got 7',
+      'credence: error: bad.jsonl:7: field "line": expected the line\'s place in its transcript (a number); got "first"',
+      'credence: 6 lines skipped (listed above)',
     ]);
     expect(Object.keys(JSON.parse(run.stdout) as object)).toContain('f1');
   });
