@@ -130,12 +130,12 @@ export interface SearchOptions {
   /**
    * FTS5 scores every row holding any query term, so common words cost time and add little rank:
    * terms are taken rarest first until their rows (document frequencies) add up to this budget; the
-   * three rarest are always kept (default 4,000; Infinity keeps every term).
+   * three rarest are always kept (default 3,000; Infinity keeps every term).
    */
   postingBudget?: number;
 }
 
-export const DEFAULT_POSTING_BUDGET = 4_000;
+export const DEFAULT_POSTING_BUDGET = 3_000;
 
 export type Upserted = 'imported' | 'updated';
 
