@@ -330,11 +330,12 @@ export class FactCheckTable {
     const params: Record<string, unknown> = { match, limit: opts.limit ?? 10 };
     let sql: string;
     if (opts.since === undefined && opts.language === undefined) {
-      // Rank inside FTS5 first, then fetch only the rows kept: joining every match costs twice as much.
-      sql = `SELECT ${columns}, t.s_claim, t.s_title, t.score FROM (
-          SELECT rowid AS id, claim AS s_claim, title AS s_title, -${bm25} AS score
-          FROM fact_checks_fts WHERE fact_checks_fts MATCH @match ORDER BY ${bm25} LIMIT @limit
-        ) t JOIN fact_checks f ON f.id = t.id ORDER BY t.score DESC`;
+      // Rank inside FTS5 first, then fetch only the rows kept, their indexed stems included: joining
+      // every match costs twice as much, and reading every match's stems a tenth more.
+      sql = `SELECT ${columns}, c.claim AS s_claim, c.title AS s_title, t.score FROM (
+          SELECT rowid AS id, -${bm25} AS score
+          FROM fact_checks_fts WHERE fact_checks_fts MATCH @match ORDER BY score DESC LIMIT @limit
+        ) t JOIN fact_checks f ON f.id = t.id JOIN fact_checks_fts c ON c.rowid = t.id ORDER BY t.score DESC`;
     } else {
       const where: string[] = ['fact_checks_fts MATCH @match'];
       if (opts.since !== undefined) {
