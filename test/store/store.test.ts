@@ -38,6 +38,23 @@ describe('store folder', () => {
   });
 });
 
+describe('IDF weights', () => {
+  it('follow writes made here and by another connection to the same store', () => {
+    const dir = tmp();
+    const reader = Store.open(dir);
+    const writer = Store.open(dir);
+    reader.factChecks.upsert(fc());
+    const before = reader.factChecks.idf()('seawat');
+    reader.factChecks.upsert(fc({ claim: 'Seawater is safe to drink', url: 'https://checks.example.org/drink' }));
+    const mine = reader.factChecks.idf()('seawat');
+    expect(mine).toBeLessThan(before);
+    writer.factChecks.upsert(fc({ claim: 'Boiled seawater cures flu', url: 'https://checks.example.org/flu' }));
+    expect(reader.factChecks.idf()('seawat')).toBeLessThan(mine);
+    reader.close();
+    writer.close();
+  });
+});
+
 describe('migrations', () => {
   it('creates the folder and the schema on first use, and does nothing the second time', () => {
     const dir = join(tmp(), 'nested', 'store');
