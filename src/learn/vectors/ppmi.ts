@@ -182,28 +182,14 @@ export interface Csr {
   value: Float32Array;
 }
 
-/** Y = A X for dense X (cols × k, row-major). */
-export function csrTimes(a: Csr, x: Float64Array, k: number): Float64Array {
-  const y = new Float64Array(a.rows * k);
+/** Y = A X for dense X (cols × k, row-major), or Y = Aᵀ X for X of rows × k when `transpose`. */
+export function csrTimes(a: Csr, x: Float64Array, k: number, transpose = false): Float64Array {
+  const y = new Float64Array((transpose ? a.cols : a.rows) * k);
   for (let i = 0; i < a.rows; i++) {
-    const yo = i * k;
     for (let p = a.start[i]!; p < a.start[i + 1]!; p++) {
       const v = a.value[p]!;
-      const xo = a.col[p]! * k;
-      for (let c = 0; c < k; c++) y[yo + c]! += v * x[xo + c]!;
-    }
-  }
-  return y;
-}
-
-/** Y = Aᵀ X for dense X (rows × k). */
-export function csrTransposeTimes(a: Csr, x: Float64Array, k: number): Float64Array {
-  const y = new Float64Array(a.cols * k);
-  for (let i = 0; i < a.rows; i++) {
-    const xo = i * k;
-    for (let p = a.start[i]!; p < a.start[i + 1]!; p++) {
-      const v = a.value[p]!;
-      const yo = a.col[p]! * k;
+      const yo = transpose ? a.col[p]! * k : i * k;
+      const xo = transpose ? i * k : a.col[p]! * k;
       for (let c = 0; c < k; c++) y[yo + c]! += v * x[xo + c]!;
     }
   }
@@ -288,13 +274,13 @@ export function randomizedSvd(a: Csr, k: number, oversample: number, iterations:
   let y = csrTimes(a, omega, l);
   orthonormalise(y, a.rows, l);
   for (let it = 0; it < iterations; it++) {
-    const z = csrTransposeTimes(a, y, l);
+    const z = csrTimes(a, y, l, true);
     orthonormalise(z, a.cols, l);
     y = csrTimes(a, z, l);
     orthonormalise(y, a.rows, l);
   }
   // B = Qᵀ A (l × cols); B Bᵀ = W Λ Wᵀ; the left singular vectors of A are Q W, σ = √λ.
-  const bt = csrTransposeTimes(a, y, l); // cols × l, i.e. Bᵀ
+  const bt = csrTimes(a, y, l, true); // cols × l, i.e. Bᵀ
   const bbt = new Float64Array(l * l);
   for (let i = 0; i < a.cols; i++) {
     const o = i * l;
