@@ -121,8 +121,6 @@ export interface WorthinessFit {
   selection: Selection[];
   /** Passes of the final fit. */
   passes: number;
-  /** Each training row's decision value from the model of the folds it was not in (the chosen C, first stage). */
-  outOfFold: Float64Array;
   /** The second stage's selection, when one was fitted. */
   context: Pick<ContextFit, 'selection' | 'firstStageMap'> | null;
 }
@@ -210,7 +208,6 @@ export function fitWorthiness(rows: readonly TrainingRow[], s: WorthinessSetting
     },
     selection,
     passes,
-    outOfFold: z,
     context: context === null ? null : { selection: context.selection, firstStageMap: context.firstStageMap },
   };
 }
@@ -254,7 +251,7 @@ function fitScaled(X: CsrMatrix, y: Uint8Array, weight: Float64Array, single: Ui
 
 /**
  * For each fold, a model fitted on the other folds scores the rows of that fold: `z` in the row's own view,
- * `other` in the other view (a transcript line read as a single sentence, the second stage's input).
+ * and, for a line of a transcript, `other`: the line read as a single sentence (the second stage's input).
  */
 function outOfFoldDecisions(
   X: CsrMatrix,
@@ -273,7 +270,7 @@ function outOfFoldDecisions(
     const out = decision(X, w, bias, test);
     test.forEach((i, j) => {
       z[i] = out[j]!;
-      other[i] = viewDecision(w, bias, rows[i]!.row, single[i] === 1 ? 'transcripts' : 'sentences', s);
+      if (single[i] === 0) other[i] = viewDecision(w, bias, rows[i]!.row, 'sentences', s);
     });
   }
   return { z, other };
