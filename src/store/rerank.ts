@@ -1,10 +1,10 @@
 /**
  * The re-ranker: a linear score over standardised pair features (src/store/features.ts), read through
- * a logistic as the probability that a candidate fact-check checks the text. Two ways to fit it, both
- * by full-batch gradient descent with L2 and each weight held to the sign FEATURE_SIGNS gives it:
- * `fitReranker`, pointwise logistic regression; `fitPairwiseReranker`, a pairwise (RankNet) loss over
- * every match–non-match pair of one text's candidates, which orders candidates better, then Platt
- * scaling of that score on out-of-fold scores so it is again a probability the thresholds can read.
+ * a logistic as the probability that a candidate fact-check checks the text. Fitted by full-batch
+ * gradient descent with L2, each weight held to the sign FEATURE_SIGNS gives it, on a pairwise
+ * (RankNet) loss over every match–non-match pair of one text's candidates (it orders candidates better
+ * than pointwise logistic regression did), then Platt scaling of that score on out-of-fold scores so it
+ * is again a probability the thresholds can read.
  * Small enough (a weight per feature) to live in source as RERANKER.
  */
 import { FEATURE_SIGNS, FEATURES } from './features.js';
@@ -25,58 +25,6 @@ export function rerankScore(model: Reranker, x: readonly number[]): number {
   for (let i = 0; i < model.weights.length; i++) z += model.weights[i]! * ((x[i]! - model.mean[i]!) / model.scale[i]!);
   return 1 / (1 + Math.exp(-z));
 }
-
-export interface FitOptions {
-  l2?: number;
-  /** Passes of full-batch gradient descent (default 3000). */
-  epochs?: number;
-  rate?: number;
-  /** Weight of each positive example (candidates are mostly negatives). */
-  positiveWeight?: number;
-}
-
-/** Fits a re-ranker to labelled candidate pairs (y = 1 when the fact-check is a match). */
-export function fitReranker(xs: readonly (readonly number[])[], ys: readonly number[], opts: FitOptions = {}, note = ''): Reranker {
-  const d = FEATURES.length;
-  const n = xs.length;
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  for (const x of xs) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
-  for (const x of xs) for (let j = 0; j < d; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const z = xs.map((x) => x.map((v, j) => (v - mean[j]!) / scale[j]!));
-  const l2 = opts.l2 ?? 1e-3;
-  const rate = opts.rate ?? 0.5;
-  const pw = opts.positiveWeight ?? 1;
-  const w = new Array<number>(d).fill(0);
-  let b = 0;
-  let totalWeight = 0;
-  for (const y of ys) totalWeight += y === 1 ? pw : 1;
-  for (let epoch = 0; epoch < (opts.epochs ?? 3000); epoch++) {
-    const gw = new Array<number>(d).fill(0);
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      const zi = z[i]!;
-      let s = b;
-      for (let j = 0; j < d; j++) s += w[j]! * zi[j]!;
-      const p = 1 / (1 + Math.exp(-s));
-      const weight = ys[i] === 1 ? pw : 1;
-      const g = (p - ys[i]!) * weight;
-      for (let j = 0; j < d; j++) gw[j]! += g * zi[j]!;
-      gb += g;
-    }
-    for (let j = 0; j < d; j++) {
-      w[j]! -= rate * (gw[j]! / totalWeight + l2 * w[j]!);
-      // Projected gradient: keep each weight on the side FEATURE_SIGNS allows.
-      const sign = FEATURE_SIGNS[FEATURES[j]!];
-      if (sign * w[j]! < 0) w[j] = 0;
-    }
-    b -= rate * (gb / totalWeight);
-  }
-  const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
-  return { features: [...FEATURES], mean: mean.map(r6), scale: scale.map(r6), weights: w.map(r6), bias: r6(b), note };
-}
-
 
 /** The candidates of one text: their features and whether each is a match. */
 export interface CandidateGroup {
@@ -213,17 +161,17 @@ function linearScore(w: readonly number[], mean: readonly number[], scale: reado
   return s;
 }
 
-/**
- * Fits a re-ranker with the pairwise loss, then Platt-scales its score into a probability on
- * out-of-fold scores (each group scored by weights fitted without it), so the thresholds read a
- * probability as honest as the training texts allow.
- */
 /** The pairwise weights alone (no calibration), as a re-ranker whose order is all that counts: for cross-validation. */
 export function fitPairwiseOrder(groups: readonly CandidateGroup[], opts: PairwiseOptions = {}): Reranker {
   const { mean, scale } = standardiser(groups, FEATURES.length);
   return { features: [...FEATURES], mean, scale, weights: pairwiseWeights(groups, mean, scale, opts), bias: 0, note: '' };
 }
 
+/**
+ * Fits a re-ranker with the pairwise loss, then Platt-scales its score into a probability on
+ * out-of-fold scores (each group scored by weights fitted without it), so the thresholds read a
+ * probability as honest as the training texts allow.
+ */
 export function fitPairwiseReranker(groups: readonly CandidateGroup[], opts: PairwiseOptions = {}, note = ''): Reranker {
   const d = FEATURES.length;
   const { mean, scale } = standardiser(groups, d);
