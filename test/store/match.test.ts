@@ -141,6 +141,16 @@ describe('claims match-eval (command)', () => {
     expect(m.map1).toBeCloseTo(2 / 3, 3);
     expect(m.mrr).toBeLessThan(1);
     expect(m.mrr).toBeGreaterThan(2 / 3);
+
+    // The text output: at each threshold, what is shown and how much of it is right, and the queries
+    // that still show a match with their relevant claims left out. Query c's relevant claim (3) is
+    // not the one it restates (2), so c shows claim 2 either way; a and b have nothing else to show.
+    const text = memoryIo();
+    expect(await claimsMatchEval(text.io, { claims, queries, qrels })).toBe(0);
+    const withheld = [...text.out.text.matchAll(/left out, (\d+) % of the queries would still show one/g)].map((x) => Number(x[1]));
+    expect(withheld).toHaveLength(2);
+    expect(withheld[0]).toBe(33);
+    expect(withheld[1]).toBeLessThanOrEqual(withheld[0]!);
   });
 });
 
