@@ -152,6 +152,26 @@ describe('claims match-eval (command)', () => {
     expect(withheld[0]).toBe(33);
     expect(withheld[1]).toBeLessThanOrEqual(withheld[0]!);
   });
+
+  it('does not count a copy of the relevant claim under another id as a false alarm', async () => {
+    const d = tmp();
+    const w = (n: string, rows: unknown[]) => {
+      writeFileSync(join(d, n), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      return join(d, n);
+    };
+    const distractors = TOPICS.flatMap((a, i) => TOPICS.map((b, k) => ({ id: `d${i}-${k}`, claim: `The ${a} plan will cost the ${b} budget ${i * k} dollars next year` })));
+    const [claim, title] = CLAIMS[0]!;
+    // The same claim twice, quoted differently, as the CLEF 2020 collection holds 184 of its claims.
+    const claims = w('v.jsonl', [{ id: 'first', claim: `"${claim}"`, title }, { id: 'copy', claim: `'${claim}'`, title }, ...distractors]);
+    const queries = w('q.jsonl', [{ id: 'a', text: 'Ohio governor bans plastic straws in all restaurants' }]);
+    const qrels = w('r.jsonl', [{ query: 'a', vclaim: 'first' }]);
+    const { io, out } = memoryIo();
+    expect(await claimsMatchEval(io, { claims, queries, qrels })).toBe(0);
+    // The copy is shown (the first line counts it as a wrong pair), yet no false alarm is counted.
+    expect(out.text).toMatch(/at --suggest 0\.3: 2 shown, 50 % of them right/);
+    const withheld = [...out.text.matchAll(/left out, (\d+) % of the queries would still show one/g)].map((x) => Number(x[1]));
+    expect(withheld).toEqual([0, 0]);
+  });
 });
 
 const CLEF = join(__dirname, '../../../shared/datasets/clef2020-claim-retrieval');
