@@ -15,6 +15,7 @@ import { decision, type CsrMatrix } from './matrix.js';
 import { stratifiedGroupSplit } from './split.js';
 import { threadCount, WorkerPool } from '../parallel/pool.js';
 import { rankAuc } from './ranking.js';
+import { columnMoments } from './standardise.js';
 
 export type Balance = 'none' | 'class' | 'source-class';
 
@@ -311,13 +312,7 @@ export function vectorOf(counts: BlockCounts, raw: Float64Array, prep: Preproces
 }
 
 function fitScaler(raw: readonly Float64Array[]): StyleScaler {
-  const m = STYLE_FEATURES.length;
-  const mean = new Float64Array(m);
-  const sd = new Float64Array(m);
-  for (const r of raw) for (let j = 0; j < m; j++) mean[j] = mean[j]! + r[j]! / raw.length;
-  for (const r of raw) for (let j = 0; j < m; j++) sd[j] = sd[j]! + (r[j]! - mean[j]!) ** 2 / raw.length;
-  for (let j = 0; j < m; j++) sd[j] = Math.sqrt(sd[j]!) || 1;
-  return { mean, sd };
+  return columnMoments(raw, STYLE_FEATURES.length);
 }
 
 /** Row weights with mean 1. */

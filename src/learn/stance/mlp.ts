@@ -4,6 +4,7 @@
  * a smooth learner on the same features makes different mistakes, and their average is steadier.
  */
 import { Random } from '../random.js';
+import { columnMoments } from '../standardise.js';
 
 export interface MlpParams {
   hidden: number;
@@ -41,11 +42,7 @@ export function fitMlp(
   const d = n > 0 ? X[0]!.length : 0;
   const H = params.hidden;
   const rng = new Random(seed);
-  const mean = new Float64Array(d);
-  const sd = new Float64Array(d);
-  for (const x of X) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
-  for (const x of X) for (let j = 0; j < d; j++) sd[j]! += (x[j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]!) || 1;
+  const { mean, sd } = columnMoments(X, d);
   const Z = X.map((x) => Float64Array.from(x, (v, j) => (v - mean[j]!) / sd[j]!));
   const w = weights === undefined ? new Float64Array(n).fill(1) : Float64Array.from(weights);
   const wMean = w.reduce((a, b) => a + b, 0) / n;

@@ -14,6 +14,7 @@ import { fitLogistic } from '../logistic.js';
 import { csrFromRows, decision } from '../matrix.js';
 import { foldRows } from '../split.js';
 import { meanAveragePrecision } from './metrics.js';
+import { columnMoments } from '../standardise.js';
 
 export const CONTEXT_FEATURES = [
   'score',
@@ -144,11 +145,9 @@ export function fitContext(transcripts: readonly Transcript[], cGrid: readonly n
   const raw = transcripts.flatMap((t) => contextFeatures(t.lines));
   const d = CONTEXT_FEATURES.length;
   const n = raw.length;
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  for (const x of raw) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
-  for (const x of raw) for (let j = 0; j < d; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const moments = columnMoments(raw, d);
+  const mean = Array.from(moments.mean);
+  const scale = Array.from(moments.sd);
   const X = csrFromRows(
     raw.map((x) => ({ idx: Int32Array.from(x.keys()), val: Float32Array.from(x, (v, j) => (v - mean[j]!) / scale[j]!) })),
     d,
