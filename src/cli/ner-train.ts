@@ -4,10 +4,9 @@
  * and save it with its card.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { gunzipSync } from 'node:zlib';
-import { UsageError } from '../article/errors.js';
+import { InputError, UsageError } from '../article/errors.js';
 import { renderNerCard, type NerCard, type NerDataRecord, type NerHeldOut, type NerNewsRecord } from '../learn/ner/card.js';
 import { groupSentences, readIobFile, type IobSentence } from '../learn/ner/data.js';
 import { evaluate, trainingSentences } from '../learn/ner/evaluate.js';
@@ -17,6 +16,7 @@ import { DEFAULT_NER_SETTINGS, trainPerceptron, type NerSettings, type TrainSent
 import { fromNerFile, recogniseEntities } from '../learn/ner/ner.js';
 import { Inducer, TypeCounter, type WordInfo } from '../learn/ner/wordinfo.js';
 import { makeDoc } from '../text/doc.js';
+import { readFileText, type FileText } from '../text/file-text.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { checkOutPath, rebuildCommand } from './model-output.js';
 
@@ -43,31 +43,16 @@ export const NER_NOTES = [
   'English news; trained mostly on Wikipedia and social-media sentences and a small news set. Expect more misses on names that are new, lower-cased, or only ever seen at the start of a sentence.',
 ];
 
-function readBytes(path: string): Buffer {
-  let b: Buffer;
-  try {
-    b = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError('E_NO_FILE', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`, { file: path });
-  }
-  return b;
-}
-
-function gunzipped(path: string, b: Buffer): Buffer {
-  if (b.length < 2 || b[0] !== 0x1f || b[1] !== 0x8b) return b;
-  try {
-    return gunzipSync(b);
-  } catch {
-    throw new UsageError('E_UNREADABLE', 'the gzip data is corrupt or truncated', { file: path });
-  }
+function readFile(path: string): FileText {
+  const r = readFileText(path);
+  if (r instanceof InputError) throw new UsageError(r.code, r.message, r.where);
+  return r;
 }
 
 export const textHash = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 12);
 
 /** The texts of an unlabelled news file: JSON lines (title, text) or CSV (articleBody). */
-async function newsTexts(path: string, bytes: Buffer, problems: Problems): Promise<{ title: string; text: string }[]> {
-  const raw = gunzipped(path, bytes).toString('utf8');
+async function newsTexts(path: string, raw: string, problems: Problems): Promise<{ title: string; text: string }[]> {
   const out: { title: string; text: string }[] = [];
   if (/\.csv(\.gz)?$/i.test(path)) {
     const { parse } = await import('csv-parse/sync');
@@ -130,7 +115,7 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   // go, and that the evaluation files are there.
   checkOutPath(flags.out);
   if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows');
-  for (const e of flags.eval ?? []) readBytes(e);
+  for (const e of flags.eval ?? []) readFile(e);
   const newsFiles = flags.news ?? [];
   if (flags.wordsFrom === undefined && newsFiles.length === 0) {
     throw new UsageError('E_USAGE', 'give --news files to induce word facts from, or --words-from a model file');
@@ -139,7 +124,7 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   // Unlabelled news, gold-set records left out.
   const excluded = new Set<string>();
   if (flags.exclude !== undefined) {
-    const list = flags.exclude === '-' ? await readStdin(io) : readBytes(flags.exclude).toString('utf8');
+    const list = flags.exclude === '-' ? await readStdin(io) : readFile(flags.exclude).text;
     for (const [i, line] of list.split('\n').entries()) {
       if (line.trim() === '') continue;
       const cols = line.split('\t');
@@ -152,8 +137,8 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   const texts: string[] = [];
   const news: NerNewsRecord[] = [];
   for (const file of newsFiles) {
-    const bytes = readBytes(file);
-    const records = await newsTexts(file, bytes, problems);
+    const { bytes, text } = readFile(file);
+    const records = await newsTexts(file, text, problems);
     let left = 0;
     for (const t of records) {
       if (excluded.has(textHash(t.text))) {
@@ -191,7 +176,7 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
     const file = at > 0 ? spec.slice(0, at) : spec;
     const weight = at > 0 ? Number(spec.slice(at + 1)) : 1;
     if (!(weight > 0)) throw new UsageError('E_USAGE', `--data ${spec}: the weight after @ must be a positive number`);
-    const bytes = readBytes(file);
+    const { bytes } = readFile(file);
     let skipped = 0;
     const sentences = readIobFile(file, (e) => {
       skipped++;

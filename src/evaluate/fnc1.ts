@@ -2,10 +2,9 @@
  * FNC-1 layout files: bodies (`Body ID,articleBody`) and stances (`Headline,Body ID[,Stance]`), plain or
  * gzipped. Bad rows are reported one line each (file, line, what was expected) and skipped; the rest go on.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { InputError, UsageError, type CredenceError } from '../article/errors.js';
+import { readFileText } from '../text/file-text.js';
 import { parseStance, STANCES, type Stance } from './stance-metrics.js';
 
 export interface StancePair {
@@ -32,24 +31,9 @@ export function readMaybeGzip(path: string): string {
 
 /** A file's bytes as stored (for its hash) and its text, gunzipped when it starts with the gzip signature. */
 export function readMaybeGzipFile(path: string): { bytes: Buffer; text: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? 'E_NO_FILE' : 'E_UNREADABLE', code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`, { file: path });
-  }
-  let plain = bytes;
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      plain = gunzipSync(bytes);
-    } catch {
-      throw new UsageError('E_UNREADABLE', 'expected a gzip file (it starts with the gzip signature); got a broken one', { file: path });
-    }
-  }
-  let text = plain.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { bytes, text };
+  const r = readFileText(path);
+  if (r instanceof InputError) throw new UsageError(r.code, r.message, r.where);
+  return r;
 }
 
 interface Row {

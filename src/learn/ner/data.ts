@@ -4,11 +4,10 @@
  * its tokens with spaces; the Doc's own tokens are tagged (the product path) and mapped back to the
  * gold tokens, so evaluation runs exactly what `recogniseEntities` runs.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { InputError, UsageError } from '../../article/errors.js';
 import { ENTITY_TYPES, type EntityType } from '../../article/entity.js';
 import { makeDoc, type Doc } from '../../text/doc.js';
+import { readFileText } from '../../text/file-text.js';
 import { TAG_INDEX } from './features.js';
 
 export interface IobSentence {
@@ -54,21 +53,9 @@ export function parseIobLine(text: string, file: string, line: number): IobSente
 
 /** Every good line of a file; bad lines go to `onError` (with file and line) and are skipped. */
 export function readIobFile(path: string, onError: (e: InputError) => void): IobSentence[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError('E_NO_FILE', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`, { file: path });
-  }
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch {
-      throw new UsageError('E_UNREADABLE', 'the gzip data is corrupt or truncated', { file: path });
-    }
-  }
-  const lines = bytes.toString('utf8').split('\n');
+  const file = readFileText(path);
+  if (file instanceof InputError) throw new UsageError(file.code, file.message, file.where);
+  const lines = file.text.split('\n');
   const out: IobSentence[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.trim();

@@ -4,9 +4,8 @@
  * ClaimReview JSON-LD or a Fact Check Tools API response; lines of JSON are ClaimReviews, LIAR
  * records or verified claims, each line on its own; tab-separated lines are LIAR's TSV.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { InputError, type Where } from '../../article/errors.js';
+import { readFileText } from '../../text/file-text.js';
 import { fromClaimReview, fromJsonDocument, isClaimReview, isFactCheckApiResponse, fromFactCheckApi } from './claimreview.js';
 import { fromLiar, fromLiarTsvLine, fromVerifiedClaim, isLiarRecord, isVerifiedClaim } from './datasets.js';
 import { jsonLdBlocks } from './html.js';
@@ -14,25 +13,8 @@ import type { ImportItem } from './types.js';
 
 /** The text of a file; an InputError when it cannot be read. */
 export function readText(path: string): string | InputError {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return new InputError('E_NO_FILE', 'no such file', { file: path });
-    if (code === 'EISDIR') return new InputError('E_UNREADABLE', 'expected a file, got a folder', { file: path });
-    return new InputError('E_UNREADABLE', `cannot read the file (${code ?? String(err)})`, { file: path });
-  }
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch {
-      return new InputError('E_UNREADABLE', 'expected gzip (the file starts with the gzip signature), got a broken stream', { file: path });
-    }
-  }
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+  const r = readFileText(path);
+  return r instanceof InputError ? r : r.text;
 }
 
 /** Every fact-check (or bad record) in one file. */
