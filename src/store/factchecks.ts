@@ -146,6 +146,20 @@ function distinctStems(claim: string, title: string): Set<string> {
   return out;
 }
 
+// A UTF-16 surrogate without its pair (JSON allows "\ud83d" alone).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The record with every lone surrogate replaced by U+FFFD, as the store would write it anyway: so
+ * its key is the one the stored text gives, and importing an export of it finds it again.
+ */
+function wellFormed(f: FactCheckInput): FactCheckInput {
+  const fix = <T>(v: T): T => (typeof v === 'string' ? (v.replace(LONE_SURROGATE, '\ufffd') as T) : v);
+  const out = { ...f } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) out[k] = Array.isArray(v) ? v.map(fix) : fix(v);
+  return out as unknown as FactCheckInput;
+}
+
 export class FactCheckTable {
   private readonly findKey: Database.Statement<[string], { id: number }>;
   private readonly insert: Database.Statement;
@@ -194,7 +208,8 @@ export class FactCheckTable {
   }
 
   /** Adds a fact-check, or updates the one with the same key. Call inside a transaction for speed. */
-  upsert(f: FactCheckInput, now = new Date().toISOString()): { id: number; result: Upserted } {
+  upsert(input: FactCheckInput, now = new Date().toISOString()): { id: number; result: Upserted } {
+    const f = wellFormed(input);
     const key = factCheckKey(f);
     const params = {
       key,

@@ -118,6 +118,20 @@ describe('fact-checks', () => {
     s.close();
   });
 
+  it('stores a lone surrogate as U+FFFD, so that importing its export again updates it', () => {
+    const s = Store.open(':memory:');
+    const broken = fc({ claim: 'Seawater boils at \ud83d degrees', url: 'https://checks.example/\ud83d' });
+    expect(s.factChecks.upsert(broken).result).toBe('imported');
+    const [stored] = [...s.factChecks.all()];
+    expect(stored!.claim).toBe('Seawater boils at \ufffd degrees');
+    expect(stored!.key).toBe('url:https://checks.example/\ufffd');
+    // What an export writes (the stored text) and the original both find the same row.
+    expect(s.factChecks.upsert(fc({ claim: stored!.claim, url: stored!.url })).result).toBe('updated');
+    expect(s.factChecks.upsert(broken).result).toBe('updated');
+    expect(s.factChecks.count()).toBe(1);
+    s.close();
+  });
+
   it('keeps document frequencies equal to the index\'s own through inserts and updates', () => {
     const s = Store.open(':memory:');
     s.factChecks.upsert(fc());
