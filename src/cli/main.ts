@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { CredenceError, UsageError, formatWhere } from '../article/errors.js';
+import { storeFailure } from '../store/failure.js';
 import { coloursFor, EXIT, processIo, type Io } from './io.js';
 import { addClickbaitCommands } from './clickbait-commands.js';
 import { addFactcheckCommands } from './factchecks-commands.js';
@@ -317,7 +318,8 @@ Examples:
   return exit;
 }
 
-function reportFailure(err: unknown, io: Io, debug: boolean): number {
+function reportFailure(thrown: unknown, io: Io, debug: boolean): number {
+  const err = storeFailure(thrown) ?? thrown;
   if (err instanceof CommanderError) {
     // --help and --version end here too, with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;

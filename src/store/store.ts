@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../article/errors.js';
 import { FactCheckTable } from './factchecks.js';
+import { BUSY_TIMEOUT_MS, storeFailure } from './failure.js';
 
 import { DB_FILE, storeDir } from './location.js';
 
@@ -87,13 +88,16 @@ export class Store {
       try {
         mkdirSync(dir, { recursive: true });
       } catch (err) {
-        throw new UsageError('E_UNREADABLE', `cannot create the store folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file: dir });
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError('E_UNREADABLE', 'expected the store\'s folder (--db or CREDENCE_DB name a folder), got a file', { file: dir });
+        throw new UsageError('E_UNREADABLE', `cannot create the store folder (${code ?? String(err)})`, { file: dir });
       }
       path = join(dir, DB_FILE);
     }
     let db: Database.Database;
     try {
-      db = new Database(path);
+      // Another process's import holds the write lock for its whole transaction: wait for it.
+      db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
       if (path !== ':memory:') db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
@@ -102,9 +106,11 @@ export class Store {
     }
     try {
       migrate(db, path);
+      // Reading the index's own tables finds most damage now, with the file named, not mid-command.
+      db.prepare('SELECT count(*) FROM fact_checks_fts WHERE rowid = 0').get();
     } catch (err) {
       db.close();
-      throw err;
+      throw storeFailure(err, path) ?? err;
     }
     return new Store(db, path);
   }
@@ -128,6 +134,10 @@ export function migrate(db: Database.Database, path: string, migrations: readonl
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new UsageError('E_CONFIG', `the store has schema version ${current}, newer than this Credence knows (${migrations.length}); upgrade Credence`, { file: path });
+  }
+  if (current === 0) {
+    const own = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
+    if (own.n > 0) throw new UsageError('E_CONFIG', 'not a Credence store: the database already holds tables of its own; give --db an empty folder or a Credence store', { file: path });
   }
   for (let v = current; v < migrations.length; v++) {
     const m = migrations[v]!;

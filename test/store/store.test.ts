@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/article/errors.js';
 import { factCheckKey, type FactCheckInput } from '../../src/store/factchecks.js';
+import { storeFailure } from '../../src/store/failure.js';
 import { MIGRATIONS, migrate, Store, storeDir } from '../../src/store/store.js';
 import { ftsQuery, queryTerms, terms } from '../../src/store/terms.js';
 import { normaliseVerdict } from '../../src/store/verdict.js';
@@ -95,6 +96,60 @@ describe('migrations', () => {
     expect(s.factChecks.documentFrequency('tax')).toBe(1);
     expect(s.factChecks.documentFrequency('nothing')).toBe(0);
     s.close();
+  });
+
+  it('refuses a database that holds tables of its own, and leaves them be', () => {
+    const d = tmp();
+    const other = new Database(join(d, 'credence.db'));
+    other.exec('CREATE TABLE fact_checks (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO fact_checks (note) VALUES (\'mine\')');
+    other.close();
+    expect(() => Store.open(d)).toThrow(/not a Credence store: the database already holds tables of its own/);
+    const again = new Database(join(d, 'credence.db'));
+    expect(again.prepare('SELECT note FROM fact_checks').pluck().all()).toEqual(['mine']);
+    again.close();
+  });
+
+  it('says a damaged store is damaged, naming the file, when it opens', () => {
+    const d = tmp();
+    const s = Store.open(d);
+    s.transaction(() => {
+      for (let i = 0; i < 300; i++) s.factChecks.upsert(fc({ claim: `Claim number ${i} about seawater and ${i % 7} otters`, url: `https://c.example/${i}` }));
+    });
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    s.close();
+    // The header stays; every page after the first is overwritten.
+    const file = join(d, 'credence.db');
+    const bytes = readFileSync(file);
+    let seed = 11;
+    for (let i = 4096; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+    writeFileSync(file, bytes);
+    let thrown: unknown;
+    try {
+      Store.open(d).close();
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as UsageError).describe()).toMatch(/credence\.db.*(damaged|not a database)/);
+  });
+
+  it('reports a store another process keeps locked as busy, not as an internal error', () => {
+    const d = tmp();
+    Store.open(d).close();
+    const holder = new Database(join(d, 'credence.db'));
+    holder.exec('BEGIN EXCLUSIVE');
+    const waiter = new Database(join(d, 'credence.db'), { timeout: 0 });
+    let thrown: unknown;
+    try {
+      waiter.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      thrown = err;
+    }
+    holder.exec('ROLLBACK');
+    holder.close();
+    waiter.close();
+    expect(storeFailure(thrown, 'x/credence.db')?.describe()).toMatch(/x\/credence\.db.*in use by another Credence process/);
+    expect(storeFailure(new Error('not SQLite'))).toBeUndefined();
   });
 
   it('refuses a database from a newer Credence', () => {
