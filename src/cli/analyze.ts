@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { articleText, type Article } from '../article/article.js';
 import { UsageError } from '../article/errors.js';
 import type { Report } from '../article/report.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimMatcher } from '../analyse/claims.js';
 import { createEngine, engineOptions, type AnalyzeOutcome, type Engine, type EngineSpec } from '../analyse/engine.js';
@@ -204,6 +204,7 @@ async function openStoreIfAny(flag: string | undefined, env: NodeJS.ProcessEnv):
   const { DB_FILE, storeDir } = await import('../store/location.js');
   const dir = storeDir(flag, env);
   if (!existsSync(join(dir, DB_FILE))) {
+    if (flag !== undefined && existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError('E_USAGE', `--db ${flag}: expected the store's folder, got a file`);
     if (flag !== undefined) throw new UsageError('E_USAGE', `--db ${flag}: no fact-check store there (credence factchecks import --db ${flag} FILE creates one)`);
     return undefined;
   }

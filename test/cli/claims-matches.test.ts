@@ -109,6 +109,9 @@ describe('claims matched against the fact-check store', () => {
     expect(missing.code).toBe(1);
     expect(missing.errLines).toEqual([expect.stringMatching(/--db .*nope: no fact-check store there \(credence factchecks import --db .* FILE creates one\)/)]);
     expectNoStack(missing);
+    const aFile = credence(['analyze', '--db', 'moon.txt', 'moon.txt'], dir);
+    expect(aFile.code).toBe(1);
+    expect(aFile.errLines).toEqual([expect.stringMatching(/--db moon\.txt: expected the store's folder, got a file/)]);
     const both = credence(['analyze', '--db', db, '--no-claims', 'moon.txt'], dir);
     expect(both.code).toBe(1);
     expect(both.errLines[0]).toMatch(/--db and --no-claims: choose one/);

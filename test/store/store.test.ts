@@ -98,6 +98,12 @@ describe('migrations', () => {
     s.close();
   });
 
+  it('says so when the store folder named is a file', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'notes.txt'), 'not a folder');
+    expect(() => Store.open(join(d, 'notes.txt'))).toThrow(/expected the store's folder \(--db or CREDENCE_DB name a folder\), got a file/);
+  });
+
   it('refuses a database that holds tables of its own, and leaves them be', () => {
     const d = tmp();
     const other = new Database(join(d, 'credence.db'));
