@@ -31,6 +31,7 @@ import { Store } from '../store/store.js';
 import { terms } from '../store/terms.js';
 import { EXIT, Problems, type Io } from './io.js';
 import { positiveInt } from './factchecks-search.js';
+import { checkOutPath } from './model-output.js';
 
 export interface ClaimsMatchEvalFlags {
   claims: string;
@@ -208,6 +209,7 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
   const candidates = positiveInt(flags.candidates, 30, '--candidates');
   if ((flags.trainQueries === undefined) !== (flags.trainQrels === undefined)) throw new UsageError('E_USAGE', '--train-queries and --train-qrels go together');
   if (flags.saveReranker !== undefined && flags.trainQueries === undefined) throw new UsageError('E_USAGE', '--save-reranker needs --train-queries and --train-qrels');
+  if (flags.saveReranker !== undefined) checkOutPath(flags.saveReranker, '--save-reranker', 'the re-ranker');
   const problems = new Problems(io);
   const queries = readQueries(flags.queries, problems);
   const qrels = readQrels(flags.qrels, problems);
@@ -223,7 +225,13 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
       const trained = trainReranker(store, idOf, trainQueries, readQrels(flags.trainQrels, problems), candidates, `fitted on ${flags.trainQueries} (${trainQueries.length} queries) with ${flags.claims}, ${candidates} BM25 candidates each`, vectors);
       reranker = trained.reranker;
       problems.note(`re-ranker: L2 ${trained.l2}, chosen by 5-fold cross-validation on the training queries (MAP@5 ${trained.cv.map((c) => `${c.l2}: ${c.map5.toFixed(4)}`).join(', ')})`);
-      if (flags.saveReranker !== undefined) writeFileSync(flags.saveReranker, rerankerFile(reranker, flags.saveReranker));
+      if (flags.saveReranker !== undefined) {
+        try {
+          writeFileSync(flags.saveReranker, rerankerFile(reranker, flags.saveReranker));
+        } catch (err) {
+          throw new UsageError('E_UNREADABLE', `cannot write the re-ranker (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file: flags.saveReranker });
+        }
+      }
     }
     const ranked: RankedQuery[] = [];
     // Pairs at or above each default threshold (the short-text margin included), and how many are right.

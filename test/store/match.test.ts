@@ -153,6 +153,13 @@ describe('claims match-eval (command)', () => {
     expect(withheld[1]).toBeLessThanOrEqual(withheld[0]!);
   });
 
+  it('refuses a --save-reranker it could not write before training anything', async () => {
+    const d = tmp();
+    const files = { claims: join(d, 'v.jsonl'), queries: join(d, 'q.jsonl'), qrels: join(d, 'r.jsonl'), trainQueries: join(d, 'tq.jsonl'), trainQrels: join(d, 'tr.jsonl') };
+    await expect(claimsMatchEval(memoryIo().io, { ...files, saveReranker: join(d, 'no-such-folder', 'r.json') })).rejects.toThrow(/--save-reranker .*no such folder/);
+    await expect(claimsMatchEval(memoryIo().io, { ...files, saveReranker: d })).rejects.toThrow(/--save-reranker .*expected a file name for the re-ranker; got a folder/);
+  });
+
   it('does not count a copy of the relevant claim under another id as a false alarm', async () => {
     const d = tmp();
     const w = (n: string, rows: unknown[]) => {
