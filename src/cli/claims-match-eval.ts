@@ -62,12 +62,20 @@ function lines(path: string): { line: string; n: number }[] {
 
 export function readQueries(path: string, problems: Problems): Query[] {
   const out: Query[] = [];
+  const seen = new Set<string>();
+  const keep = (q: Query, n: number) => {
+    if (seen.has(q.id)) problems.error(new InputError('E_FIELD', `query id ${JSON.stringify(q.id)} again (the first is kept)`, { file: path, line: n, field: 'id' }));
+    else {
+      seen.add(q.id);
+      out.push(q);
+    }
+  };
   for (const { line, n } of lines(path)) {
     if (line.trimStart().startsWith('{')) {
       try {
         const o = JSON.parse(line) as { id?: unknown; text?: unknown };
         if ((typeof o.id === 'string' || typeof o.id === 'number') && typeof o.text === 'string') {
-          out.push({ id: String(o.id), text: o.text });
+          keep({ id: String(o.id), text: o.text }, n);
           continue;
         }
       } catch {
@@ -76,12 +84,13 @@ export function readQueries(path: string, problems: Problems): Query[] {
     } else {
       const tab = line.indexOf('\t');
       if (tab > 0) {
-        out.push({ id: line.slice(0, tab).trim(), text: line.slice(tab + 1) });
+        keep({ id: line.slice(0, tab).trim(), text: line.slice(tab + 1) }, n);
         continue;
       }
     }
     problems.error(new InputError('E_PARSE', 'expected a query: {"id", "text"} or id<TAB>text', { file: path, line: n }));
   }
+  if (out.length === 0) throw new UsageError('E_EMPTY', 'no queries to evaluate', { file: path });
   return out;
 }
 
@@ -125,12 +134,14 @@ interface LoadedClaims {
 
 function loadClaims(path: string, problems: Problems): LoadedClaims {
   const store = Store.open(':memory:');
+  let again = 0;
   store.transaction(() => {
     for (const item of readFactChecks(path)) {
       if (item.kind === 'error') problems.error(item.error);
-      else store.factChecks.upsert(item.factCheck);
+      else if (store.factChecks.upsert(item.factCheck).result === 'updated') again++;
     }
   });
+  if (again > 0) problems.note(`warning: ${again} verified claims repeat an id given earlier in ${path}; the later record replaced the earlier`);
   const idOf = new Map<number, string>();
   const sameAs = new Map<string, string>();
   for (const f of store.factChecks.all()) {
@@ -275,6 +286,11 @@ export async function claimsMatchEval(io: Io, flags: ClaimsMatchEvalFlags): Prom
     }
     const ms = (performance.now() - started) / Math.max(1, ranked.length);
     if (unjudged > 0) problems.note(`warning: ${unjudged} queries have no relevant pair in ${flags.qrels} and are not scored`);
+    const queryIds = new Set(queries.map((q) => q.id));
+    const strayQueries = [...qrels.keys()].filter((q) => !queryIds.has(q)).length;
+    if (strayQueries > 0) problems.note(`warning: ${strayQueries} queries of ${flags.qrels} are not in ${flags.queries} and are not scored`);
+    const strayClaims = [...qrels.values()].reduce((n, rel) => n + [...rel].filter((id) => !sameAs.has(id)).length, 0);
+    if (strayClaims > 0) problems.note(`warning: ${strayClaims} relevant pairs of ${flags.qrels} name a claim that is not in ${flags.claims}; each counts as a miss`);
     const m = retrievalMetrics(ranked);
     const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
     if (flags.json === true) {

@@ -153,6 +153,33 @@ describe('claims match-eval (command)', () => {
     expect(withheld[1]).toBeLessThanOrEqual(withheld[0]!);
   });
 
+  it('reports qrels that name unknown queries or claims, repeated ids, and an empty query file', async () => {
+    const d = tmp();
+    const w = (n: string, rows: unknown[]) => {
+      writeFileSync(join(d, n), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      return join(d, n);
+    };
+    const distractors = TOPICS.flatMap((a, i) => TOPICS.map((b, k) => ({ id: `d${i}-${k}`, claim: `The ${a} plan will cost the ${b} budget ${i * k} dollars next year` })));
+    const claims = w('v.jsonl', [...CLAIMS.map(([claim, title], i) => ({ id: String(i), claim, title })), { id: '0', claim: CLAIMS[0]![0], title: CLAIMS[0]![1] }, ...distractors]);
+    const queries = w('q.jsonl', [
+      { id: 'a', text: 'Ohio governor bans plastic straws in restaurants' },
+      { id: 'a', text: 'a second query under the same id' },
+      { id: 'b', text: 'carrots fix your eyesight in a month' },
+    ]);
+    const qrels = w('r.jsonl', [
+      { query: 'a', vclaim: '0' },
+      { query: 'b', vclaim: 'gone' },
+      { query: 'zz', vclaim: '1' },
+    ]);
+    const { io, err } = memoryIo();
+    expect(await claimsMatchEval(io, { claims, queries, qrels, json: true })).toBe(2);
+    expect(err.text).toMatch(/q\.jsonl:2.*query id "a" again \(the first is kept\)/);
+    expect(err.text).toMatch(/1 verified claims repeat an id given earlier/);
+    expect(err.text).toMatch(/1 queries of .*r\.jsonl are not in .*q\.jsonl/);
+    expect(err.text).toMatch(/1 relevant pairs of .*r\.jsonl name a claim that is not in .*v\.jsonl; each counts as a miss/);
+    await expect(claimsMatchEval(memoryIo().io, { claims, queries: w('empty.jsonl', []), qrels })).rejects.toThrow(/no queries to evaluate/);
+  });
+
   it('refuses a --save-reranker it could not write before training anything', async () => {
     const d = tmp();
     const files = { claims: join(d, 'v.jsonl'), queries: join(d, 'q.jsonl'), qrels: join(d, 'r.jsonl'), trainQueries: join(d, 'tq.jsonl'), trainQrels: join(d, 'tr.jsonl') };
