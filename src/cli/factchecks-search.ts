@@ -20,7 +20,11 @@ export function positiveInt(value: string | undefined, fallback: number, flag: s
 
 export function isoDateFlag(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UsageError('E_USAGE', `${flag} expects a date as YYYY-MM-DD, got "${value}"`);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (m === null) throw new UsageError('E_USAGE', `${flag} expects a date as YYYY-MM-DD, got "${value}"`);
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) throw new UsageError('E_USAGE', `${flag} expects a date as YYYY-MM-DD, got "${value}", which is not a day of the calendar`);
   return value;
 }
 

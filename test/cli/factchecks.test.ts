@@ -149,6 +149,13 @@ describe('factchecks search', () => {
     const bad = await factchecks(['search', '--db', db, '--limit', 'x', 'bread']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--limit expects a whole number/);
+    // --since takes a year, a month or a day, and only days the calendar has.
+    for (const since of ['2024', '2024-02', '2024-02-29']) expect((await factchecks(['search', '--db', db, '--since', since, 'bread'])).code, since).toBe(0);
+    for (const since of ['2023-02-29', '2023-13-01', '2023-99-99', '2023-00']) {
+      const r = await factchecks(['search', '--db', db, '--since', since, 'bread']);
+      expect(r.code, since).toBe(1);
+      expect(r.stderr, since).toMatch(/--since expects a date as YYYY-MM-DD, got .*not a day of the calendar/);
+    }
   });
 });
 
