@@ -128,6 +128,21 @@ describe('factchecks import', () => {
     expect(summary(r.stderr)).toEqual([3, 0, 7]);
     for (const l of r.errLines) expect(l).not.toMatch(/^\s+at /);
   });
+
+  it('names what a file is when it is none of the layouts, instead of blaming LIAR columns', async () => {
+    const d = tmp();
+    const utf16 = write(d, 'utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(claimReview()), 'utf16le')]));
+    const scalar = write(d, 'scalar.json', '42\n');
+    const prose = write(d, 'notes.txt', 'The moon is made of cheese.\nSo they say.\n');
+    const r = await factchecks(['import', '--db', join(d, 'db'), utf16, scalar, prose]);
+    expect(r.code).toBe(2);
+    const errs = r.errLines.filter((l) => l.includes('error'));
+    expect(errs).toHaveLength(3);
+    expect(errs[0]).toMatch(/utf16\.json: the file holds NUL bytes: binary data, or UTF-16 text \(save it as UTF-8\)/);
+    expect(errs[1]).toMatch(/scalar\.json: the file is the JSON value 42; expected ClaimReview JSON-LD/);
+    expect(errs[2]).toMatch(/notes\.txt: no line starts with \{ or <, and none has a tab/);
+    for (const l of errs) expect(l).not.toMatch(/tab-separated columns/);
+  });
 });
 
 describe('factchecks search', () => {

@@ -34,6 +34,11 @@ export function* parseFactChecks(text: string, file: string): Generator<ImportIt
     yield { kind: 'error', error: new InputError('E_EMPTY', 'the file is empty; expected ClaimReview JSON-LD, an HTML page, LIAR TSV or JSON lines', { file }) };
     return;
   }
+  const expected = 'expected ClaimReview JSON-LD, an HTML page, LIAR TSV or JSON lines';
+  if (text.includes('\u0000')) {
+    yield { kind: 'error', error: new InputError('E_BINARY', `the file holds NUL bytes: binary data, or UTF-16 text (save it as UTF-8); ${expected}`, { file }) };
+    return;
+  }
   if (head.startsWith('<')) {
     yield* fromHtml(text, file);
     return;
@@ -63,6 +68,22 @@ export function* parseFactChecks(text: string, file: string): Generator<ImportIt
       return;
     }
     yield { kind: 'error', error: new InputError('E_PARSE', `malformed JSON: ${jsonMessage(error, text)}; expected ClaimReview JSON-LD or JSON lines`, { file }) };
+    return;
+  }
+  if (/^(?:-?\d|"|null\b|true\b|false\b)/.test(head)) {
+    let scalar: unknown;
+    try {
+      scalar = JSON.parse(text);
+    } catch {
+      /* not a JSON value: TSV decides */
+    }
+    if (scalar !== undefined) {
+      yield { kind: 'error', error: new InputError('E_PARSE', `the file is the JSON value ${oneLine(JSON.stringify(scalar))}; ${expected}`, { file }) };
+      return;
+    }
+  }
+  if (!text.includes('\t')) {
+    yield { kind: 'error', error: new InputError('E_PARSE', `no line starts with { or <, and none has a tab; ${expected}`, { file }) };
     return;
   }
   yield* fromTsv(text, file);
