@@ -357,7 +357,8 @@ export class FactCheckTable {
     } else {
       const where: string[] = ['fact_checks_fts MATCH @match'];
       if (opts.since !== undefined) {
-        where.push('COALESCE(f.review_date, f.claim_date) >= @since');
+        // Dates are ISO text; a date kept as given because it could not be read is never in the window.
+        where.push("COALESCE(f.review_date, f.claim_date) >= @since AND COALESCE(f.review_date, f.claim_date) GLOB '[0-9][0-9][0-9][0-9]*'");
         params.since = opts.since;
       }
       if (opts.language !== undefined) {

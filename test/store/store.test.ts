@@ -9,6 +9,7 @@ import { storeFailure } from '../../src/store/failure.js';
 import { MIGRATIONS, migrate, Store, storeDir } from '../../src/store/store.js';
 import { ftsQuery, queryTerms, terms } from '../../src/store/terms.js';
 import { normaliseVerdict } from '../../src/store/verdict.js';
+import { normaliseDate } from '../../src/store/import/claimreview.js';
 
 const dirs: string[] = [];
 function tmp(): string {
@@ -245,7 +246,25 @@ describe('fact-checks', () => {
     s.factChecks.upsert(fc({ url: 'u2', reviewDate: '2024-01-01', language: 'fr' }));
     expect(s.factChecks.search('seawater', { since: '2020-01-01' }).map((h) => h.factCheck.url)).toEqual(['u2']);
     expect(s.factChecks.search('seawater', { language: 'en' }).map((h) => h.factCheck.url)).toEqual(['https://checks.example.org/seawater']);
+    // A date kept as given because it could not be read is never inside a window ("not…" sorts after "2…").
+    s.factChecks.upsert(fc({ url: 'u3', reviewDate: 'not a date' }));
+    expect(s.factChecks.search('seawater', { since: '2020-01-01' }).map((h) => h.factCheck.url)).toEqual(['u2']);
+    expect(s.factChecks.search('seawater').map((h) => h.factCheck.url)).toContain('u3');
     s.close();
+  });
+
+  it('keeps dates as ISO text: a timestamp\'s date as written, other readable dates as their day, the rest as given', () => {
+    const cases: [string, string][] = [
+      ['2024-03-05', '2024-03-05'],
+      ['2024-03-05T23:30:00-05:00', '2024-03-05'],
+      ['2024-03', '2024-03'],
+      ['2024', '2024'],
+      ['March 5, 2024', '2024-03-05'],
+      ['2024/03/05', '2024-03-05'],
+      ['12', '12'],
+      ['not a date', 'not a date'],
+    ];
+    for (const [given, kept] of cases) expect(normaliseDate(given), given).toBe(kept);
   });
 });
 

@@ -74,7 +74,26 @@ function urls(v: Json): string[] {
 
 function isoDate(v: Json): string | undefined {
   const t = text(v);
-  return t === undefined ? undefined : t;
+  return t === undefined ? undefined : normaliseDate(t);
+}
+
+const ISO_DAY = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$/;
+
+/**
+ * A date as the store keeps it, so that dates compare as text: an ISO 8601 date or timestamp gives its
+ * date part as written (YYYY, YYYY-MM or YYYY-MM-DD); another form JavaScript can read ("March 5,
+ * 2024") gives its day. Anything else is kept as given: it is not lost, and it is never taken for a
+ * date (a recency window leaves it out, as it does a fact-check with no date).
+ */
+export function normaliseDate(t: string): string {
+  const m = ISO_DAY.exec(t);
+  if (m !== null) return t.slice(0, m[3] !== undefined ? 10 : m[2] !== undefined ? 7 : 4);
+  // JavaScript's reader takes almost anything ("12" is December 2001): only text with a year in it.
+  const ms = /\b\d{4}\b/.test(t) && /\D/.test(t) ? Date.parse(t) : NaN;
+  if (!Number.isFinite(ms)) return t;
+  // A date without a time is read as local midnight: the local day is the day written, in any zone.
+  const d = new Date(ms);
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** One ClaimReview node to a fact-check, or an InputError naming the missing field. */

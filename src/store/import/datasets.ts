@@ -6,6 +6,7 @@
 import { InputError, type Where } from '../../article/errors.js';
 import type { FactCheckInput } from '../factchecks.js';
 import { normaliseVerdict } from '../verdict.js';
+import { normaliseDate } from './claimreview.js';
 
 /** LIAR's 14 TSV columns, in order, as its JSON lines name them. */
 export const LIAR_COLUMNS = [
@@ -77,12 +78,13 @@ export function fromVerifiedClaim(o: Record<string, unknown>, where: Where): Fac
   if (claim === '') return new InputError('E_FIELD', 'verified claim is missing its required field "claim"', where);
   const str = (k: string) => (typeof o[k] === 'string' && (o[k] as string).trim() !== '' ? (o[k] as string).trim() : undefined);
   const verdictText = str('verdict') ?? str('rating') ?? str('label');
+  const date = str('date');
   return {
     claim,
     title: str('title'),
     url: str('url'),
     publisher: str('publisher'),
-    reviewDate: str('date'),
+    reviewDate: date === undefined ? undefined : normaliseDate(date),
     verdictText,
     verdict: normaliseVerdict(verdictText),
     language: str('language'),
