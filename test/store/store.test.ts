@@ -38,6 +38,14 @@ describe('store folder', () => {
     expect(storeDir(undefined, { XDG_DATA_HOME: '/x' })).toBe('/x/credence');
     expect(storeDir(undefined, { HOME: '/home/u' })).toBe('/home/u/.local/share/credence');
   });
+
+  it('expands a leading ~ that reached it unexpanded, and refuses an empty --db', () => {
+    expect(storeDir(undefined, { CREDENCE_DB: '~/store', HOME: '/home/u' })).toBe('/home/u/store');
+    expect(storeDir('~', { HOME: '/home/u' })).toBe('/home/u');
+    expect(storeDir('a~b', { HOME: '/home/u' })).toBe(join(process.cwd(), 'a~b'));
+    expect(() => storeDir('', {})).toThrow(/--db expects the store's folder, got an empty value/);
+    expect(storeDir(undefined, { CREDENCE_DB: '', HOME: '/home/u' })).toBe('/home/u/.local/share/credence');
+  });
 });
 
 describe('IDF weights', () => {
