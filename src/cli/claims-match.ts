@@ -64,6 +64,7 @@ export async function claimsMatch(io: Io, text: string, flags: ClaimsMatchFlags)
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'jsonl') throw new UsageError('E_USAGE', `--format expects text or jsonl, got "${format}"`);
   const opts = matchOptions(flags);
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError('E_USAGE', 'the text to match has no words');
   const store = Store.open(storeDir(flags.db, io.env));
   try {
     let matches = matchClaims(store, text, opts);
@@ -79,7 +80,10 @@ export async function claimsMatch(io: Io, text: string, flags: ClaimsMatchFlags)
       const meta = [m.verdict + (m.verdictText !== undefined && m.verdictText !== m.verdict ? ` (${m.verdictText})` : ''), m.publisher, m.date].filter((x) => x !== undefined).join(' · ');
       io.stdout.write(`${tag}${m.score.toFixed(2)}  ${m.factCheck.claim.replace(/\s+/g, ' ')}\n               ${c.dim(meta)}${m.url !== undefined ? '  ' + m.url : ''}\n`);
     }
-    if (matches.length === 0 && format === 'text') io.stderr.write(`credence: no fact-check matches this text (${store.factChecks.count()} stored; try --all to see the nearest)\n`);
+    if (matches.length === 0 && format === 'text') {
+      const hint = opts.all === true ? 'no stored fact-check shares a word with it' : 'try --all to see the nearest';
+      io.stderr.write(`credence: no fact-check matches this text (${store.factChecks.count()} stored; ${hint})\n`);
+    }
   } finally {
     store.close();
   }

@@ -33,6 +33,7 @@ export async function factchecksSearch(io: Io, text: string, flags: FactchecksSe
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'jsonl') throw new UsageError('E_USAGE', `--format expects text or jsonl, got "${format}"`);
   const since = isoDateFlag(flags.since, '--since');
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError('E_USAGE', 'the text to search for has no words');
   const store = Store.open(storeDir(flags.db, io.env));
   try {
     const opts: Parameters<typeof store.factChecks.search>[1] = { limit };

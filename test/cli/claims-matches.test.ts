@@ -124,5 +124,12 @@ describe('claims matched against the fact-check store', () => {
     const ranked = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { claim: string; score: number });
     expect(ranked[0]!.claim).toBe(CHEESE);
     for (const other of ranked.slice(1)) expect(other.score).toBeLessThan(ranked[0]!.score);
+    // Nothing shares a word: --all has nothing nearer to show, and says so rather than suggesting itself.
+    const none = credence(['claims', 'match', '--db', db, '--all', 'Zyxwv qwertz plumbus'], dir);
+    expect(none.code).toBe(0);
+    expect(none.errLines).toEqual([expect.stringMatching(/no fact-check matches this text \(\d+ stored; no stored fact-check shares a word with it\)/)]);
+    const empty = credence(['claims', 'match', '--db', db, '"*" ( )'], dir);
+    expect(empty.code).toBe(1);
+    expect(empty.errLines).toEqual([expect.stringMatching(/the text to match has no words/)]);
   });
 });

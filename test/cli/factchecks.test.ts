@@ -161,6 +161,9 @@ describe('factchecks search', () => {
     }
     const near = await factchecks(['search', '--db', db, '--format', 'jsonl', 'NEAR(bread border)']);
     expect(JSON.parse(near.stdout.split('\n')[0]!).url).toBe('https://c.example/2');
+    const wordless = await factchecks(['search', '--db', db, '"*" ( )']);
+    expect(wordless.code).toBe(1);
+    expect(wordless.stderr).toMatch(/the text to search for has no words/);
     const bad = await factchecks(['search', '--db', db, '--limit', 'x', 'bread']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--limit expects a whole number/);
