@@ -129,6 +129,29 @@ describe('factchecks import', () => {
     for (const l of r.errLines) expect(l).not.toMatch(/^\s+at /);
   });
 
+  it('says which field of a JSON line is wrong, and how, rather than calling the record unknown', async () => {
+    const d = tmp();
+    const lines = [
+      { id: '9.json', label: 'false' },
+      { id: '10.json', label: 'false', statement: { text: 'no' } },
+      { claim: 'Otters own the bank' },
+      { id: 'v1', claim: 42 },
+      { '@type': 'ClaimReview', claimReviewed: { '@type': 'Claim' }, reviewRating: { alternateName: 'False' }, url: 'https://c.example/obj' },
+      { '@type': 'ClaimReview', claimReviewed: 'Otters own the bank', reviewRating: { ratingValue: 'lots' }, url: 'https://c.example/val' },
+    ];
+    const f = write(d, 'lines.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const r = await factchecks(['import', '--db', join(d, 'db'), f]);
+    expect(r.code).toBe(2);
+    const errs = r.errLines.filter((l) => l.includes('error'));
+    expect(errs).toHaveLength(6);
+    expect(errs[0]).toMatch(/lines\.jsonl:1: LIAR record is missing its statement/);
+    expect(errs[1]).toMatch(/lines\.jsonl:2: LIAR record has a statement that is not text/);
+    expect(errs[2]).toMatch(/lines\.jsonl:3: verified claim is missing its required field "id"/);
+    expect(errs[3]).toMatch(/lines\.jsonl:4: verified claim has a "claim" that is not text/);
+    expect(errs[4]).toMatch(/lines\.jsonl:5: ClaimReview has an object without text for its required field "claimReviewed"/);
+    expect(errs[5]).toMatch(/lines\.jsonl:6: ClaimReview has a string for its required field "reviewRating\.alternateName"/);
+  });
+
   it('names what a file is when it is none of the layouts, instead of blaming LIAR columns', async () => {
     const d = tmp();
     const utf16 = write(d, 'utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(claimReview()), 'utf16le')]));

@@ -96,16 +96,25 @@ export function normaliseDate(t: string): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A required field that is absent or empty is missing; one that is there but unreadable says what it holds. */
+function fieldProblem(given: Json, field: string, where: Where): InputError {
+  const empty = given === undefined || given === null || (typeof given === 'string' && given.trim() === '') || (Array.isArray(given) && given.length === 0);
+  if (empty) return new InputError('E_FIELD', `ClaimReview is missing its required field ${field}`, where);
+  const what = typeof given === 'number' ? `the number ${given}` : Array.isArray(given) ? 'an array' : typeof given === 'object' ? 'an object without text' : `a ${typeof given}`;
+  return new InputError('E_FIELD', `ClaimReview has ${what} for its required field ${field}`, where);
+}
+
 /** One ClaimReview node to a fact-check, or an InputError naming the missing field. */
 export function fromClaimReview(node: Obj, where: Where): FactCheckInput | InputError {
   const claim = text(node.claimReviewed);
-  if (claim === undefined) return new InputError('E_FIELD', 'ClaimReview is missing its required field "claimReviewed" (the text of the claim)', where);
+  if (claim === undefined) return fieldProblem(node.claimReviewed, '"claimReviewed" (the text of the claim)', where);
   const rating = first(node.reviewRating);
-  if (!isObj(rating)) return new InputError('E_FIELD', 'ClaimReview is missing its required field "reviewRating" (a Rating with alternateName)', where);
+  if (!isObj(rating)) return fieldProblem(node.reviewRating, '"reviewRating" (a Rating with alternateName)', where);
   const verdictText = text(rating.alternateName) ?? text(rating.name);
   const ratingValue = num(rating.ratingValue);
   if (verdictText === undefined && ratingValue === undefined) {
-    return new InputError('E_FIELD', 'ClaimReview is missing its required field "reviewRating.alternateName" (the verdict as text; or a ratingValue)', where);
+    const given = rating.alternateName ?? rating.name ?? rating.ratingValue;
+    return fieldProblem(given, '"reviewRating.alternateName" (the verdict as text; or a ratingValue)', where);
   }
   const author = first(node.author ?? node.publisher);
   const item = first(node.itemReviewed);

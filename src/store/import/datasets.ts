@@ -35,6 +35,7 @@ export function fromLiar(o: Record<string, unknown>, where: Where): FactCheckInp
   const statement = typeof o.statement === 'string' ? o.statement.trim() : '';
   const label = typeof o.label === 'string' ? o.label.trim() : '';
   if (id === '') return new InputError('E_FIELD', 'LIAR record is missing its id (column 1)', where);
+  if (o.statement !== undefined && typeof o.statement !== 'string') return new InputError('E_FIELD', 'LIAR record has a statement that is not text (column 3)', where);
   if (statement === '') return new InputError('E_FIELD', 'LIAR record is missing its statement (column 3)', where);
   if (!LIAR_LABELS.has(label)) {
     return new InputError('E_FIELD', `LIAR record has label "${label}"; expected one of ${[...LIAR_LABELS].join(', ')} (column 2)`, where);
@@ -75,7 +76,9 @@ export function isVerifiedClaim(o: Record<string, unknown>): boolean {
 /** One verified claim `{id, claim, title?, verdict?, url?, publisher?, date?}` to a fact-check. */
 export function fromVerifiedClaim(o: Record<string, unknown>, where: Where): FactCheckInput | InputError {
   const claim = typeof o.claim === 'string' ? o.claim.trim() : '';
+  if (o.claim !== undefined && o.claim !== null && typeof o.claim !== 'string') return new InputError('E_FIELD', 'verified claim has a "claim" that is not text', where);
   if (claim === '') return new InputError('E_FIELD', 'verified claim is missing its required field "claim"', where);
+  if (typeof o.id !== 'string' && typeof o.id !== 'number') return new InputError('E_FIELD', 'verified claim is missing its required field "id"', where);
   const str = (k: string) => (typeof o[k] === 'string' && (o[k] as string).trim() !== '' ? (o[k] as string).trim() : undefined);
   const verdictText = str('verdict') ?? str('rating') ?? str('label');
   const date = str('date');

@@ -181,6 +181,7 @@ function* fromJsonLine(o: unknown, where: Where): Generator<ImportItem> {
     return;
   }
   const rec = o as Record<string, unknown>;
+  // A record with a dataset's telling field ("statement", a "label" without "claim", "claim") gets that dataset's own message.
   let f;
   if (isClaimReview(rec)) f = fromClaimReview(rec, where);
   else if (isFactCheckApiResponse(rec)) {
@@ -189,8 +190,8 @@ function* fromJsonLine(o: unknown, where: Where): Generator<ImportItem> {
   } else if (Array.isArray((o as Record<string, unknown>).claimReview) && typeof (o as Record<string, unknown>).text === 'string') {
     yield* fromFactCheckApi({ claims: [o] }, where);
     return;
-  } else if (isLiarRecord(rec)) f = fromLiar(rec, where);
-  else if (isVerifiedClaim(rec)) f = fromVerifiedClaim(rec, where);
+  } else if (isLiarRecord(rec) || 'statement' in rec || ('label' in rec && !('claim' in rec))) f = fromLiar(rec, where);
+  else if (isVerifiedClaim(rec) || 'claim' in rec) f = fromVerifiedClaim(rec, where);
   else {
     yield {
       kind: 'error',
