@@ -58,6 +58,12 @@ export interface ClaimMatch {
   bm25: number;
 }
 
+/**
+ * The matcher looks a text up by its first 48 distinct content words (a sentence or a tweet has fewer;
+ * the bundled re-ranker was fitted on candidates found this way). `factchecks search` takes them all.
+ */
+export const MATCH_TERMS = 48;
+
 export const MATCH_DEFAULTS = { limit: 5, suggest: 0.3, confirm: 0.7, shortWords: 5, shortMargin: 0.1, candidates: 30 } as const;
 
 /**
@@ -78,7 +84,7 @@ export function candidatesFor(store: Store, text: string, opts: MatchOptions = {
   const search: SearchOptions = { limit: opts.candidates ?? MATCH_DEFAULTS.candidates, weights: [1, 1] };
   if (opts.since !== undefined) search.since = opts.since;
   if (opts.language !== undefined) search.language = opts.language;
-  const hits = store.factChecks.searchTerms([...q.stemSet].slice(0, 48), search);
+  const hits = store.factChecks.searchTerms([...q.stemSet].slice(0, MATCH_TERMS), search);
   const idf = store.factChecks.idf();
   const avg = store.factChecks.averageLengths();
   if (hits.length > 0) attachVectors(q, opts.vectors ?? bundledVectors(), idf);

@@ -36,8 +36,11 @@ export function indexText(text: string | null | undefined): string {
   return text === null || text === undefined ? '' : terms(text).join(' ');
 }
 
-/** The distinct query stems of `text`, stopwords dropped (all of them kept if nothing else is left). */
-export function queryTerms(text: string, max = 48): string[] {
+/**
+ * The distinct query stems of `text`, stopwords dropped (all of them kept if nothing else is left), at
+ * most `max` in text order. A search takes them all: the posting budget keeps the rarest.
+ */
+export function queryTerms(text: string, max = Infinity): string[] {
   const all = words(text);
   const kept = all.filter((w) => !STOPWORDS.has(w));
   const out = new Set<string>();

@@ -184,6 +184,10 @@ describe('factchecks search', () => {
     }
     const near = await factchecks(['search', '--db', db, '--format', 'jsonl', 'NEAR(bread border)']);
     expect(JSON.parse(near.stdout.split('\n')[0]!).url).toBe('https://c.example/2');
+    // A long text is searched whole: the one rare word after fifty others still finds its fact-check.
+    const padding = Array.from({ length: 50 }, (_, i) => `filler${i}`).join(' ');
+    const long = await factchecks(['search', '--db', db, '--format', 'jsonl', `${padding} border`]);
+    expect(JSON.parse(long.stdout.split('\n')[0]!).url).toBe('https://c.example/2');
     const wordless = await factchecks(['search', '--db', db, '"*" ( )']);
     expect(wordless.code).toBe(1);
     expect(wordless.stderr).toMatch(/the text to search for has no words/);
