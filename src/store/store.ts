@@ -8,8 +8,8 @@
  * migration with their own table and FTS index beside these; nothing here assumes they are absent.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../article/errors.js';
 import { FactCheckTable } from './factchecks.js';
 import { BUSY_TIMEOUT_MS, storeFailure } from './failure.js';
@@ -86,7 +86,10 @@ export class Store {
     let path = ':memory:';
     if (dir !== ':memory:') {
       try {
-        mkdirSync(dir, { recursive: true });
+        // Only the missing parents are made recursively: Node's recursive mkdir spins forever on a
+        // file system that refuses a folder with ENOENT, as /proc does.
+        if (!existsSync(dir)) mkdirSync(dir, { recursive: !existsSync(dirname(dir)) });
+        else if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError('E_UNREADABLE', 'expected the store\'s folder (--db or CREDENCE_DB name a folder), got a file', { file: dir });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,6 +111,10 @@ describe('migrations', () => {
     const d = tmp();
     writeFileSync(join(d, 'notes.txt'), 'not a folder');
     expect(() => Store.open(join(d, 'notes.txt'))).toThrow(/expected the store's folder \(--db or CREDENCE_DB name a folder\), got a file/);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('fails at once on a file system that refuses folders, where a recursive mkdir would spin', () => {
+    expect(() => Store.open('/proc/credence-no-such-store')).toThrow(/cannot create the store folder \(ENOENT\)/);
   });
 
   it('refuses a database that holds tables of its own, and leaves them be', () => {
