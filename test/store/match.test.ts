@@ -113,16 +113,21 @@ describe('claims match (command)', () => {
   });
 });
 
+/** Writes `rows` as JSON lines to d/name and returns the path. */
+function jsonLines(d: string, name: string, rows: unknown[]): string {
+  writeFileSync(join(d, name), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return join(d, name);
+}
+
+// Invented verified claims on other topics, so that word weights mean something in the CLEF layout.
+const DISTRACTORS = TOPICS.flatMap((a, i) => TOPICS.map((b, k) => ({ id: `d${i}-${k}`, claim: `The ${a} plan will cost the ${b} budget ${i * k} dollars next year` })));
+
 describe('claims match-eval (command)', () => {
   it('scores an invented CLEF-layout set, with --json', async () => {
     const d = tmp();
-    const w = (n: string, rows: unknown[]) => {
-      writeFileSync(join(d, n), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      return join(d, n);
-    };
-    // The five claims among invented distractors, so that word weights mean something.
-    const distractors = TOPICS.flatMap((a, i) => TOPICS.map((b, k) => ({ id: `d${i}-${k}`, claim: `The ${a} plan will cost the ${b} budget ${i * k} dollars next year` })));
-    const claims = w('v.jsonl', [...CLAIMS.map(([claim, title], i) => ({ id: String(i), claim, title })), ...distractors]);
+    const w = (n: string, rows: unknown[]) => jsonLines(d, n, rows);
+    // The five claims among invented distractors.
+    const claims = w('v.jsonl', [...CLAIMS.map(([claim, title], i) => ({ id: String(i), claim, title })), ...DISTRACTORS]);
     const queries = w('q.jsonl', [
       { id: 'a', text: 'Ohio governor bans plastic straws in restaurants' },
       { id: 'b', text: 'carrots fix your eyesight in a month' },
@@ -155,12 +160,8 @@ describe('claims match-eval (command)', () => {
 
   it('reports qrels that name unknown queries or claims, repeated ids, and an empty query file', async () => {
     const d = tmp();
-    const w = (n: string, rows: unknown[]) => {
-      writeFileSync(join(d, n), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      return join(d, n);
-    };
-    const distractors = TOPICS.flatMap((a, i) => TOPICS.map((b, k) => ({ id: `d${i}-${k}`, claim: `The ${a} plan will cost the ${b} budget ${i * k} dollars next year` })));
-    const claims = w('v.jsonl', [...CLAIMS.map(([claim, title], i) => ({ id: String(i), claim, title })), { id: '0', claim: CLAIMS[0]![0], title: CLAIMS[0]![1] }, ...distractors]);
+    const w = (n: string, rows: unknown[]) => jsonLines(d, n, rows);
+    const claims = w('v.jsonl', [...CLAIMS.map(([claim, title], i) => ({ id: String(i), claim, title })), { id: '0', claim: CLAIMS[0]![0], title: CLAIMS[0]![1] }, ...DISTRACTORS]);
     const queries = w('q.jsonl', [
       { id: 'a', text: 'Ohio governor bans plastic straws in restaurants' },
       { id: 'a', text: 'a second query under the same id' },
@@ -189,14 +190,10 @@ describe('claims match-eval (command)', () => {
 
   it('does not count a copy of the relevant claim under another id as a false alarm', async () => {
     const d = tmp();
-    const w = (n: string, rows: unknown[]) => {
-      writeFileSync(join(d, n), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      return join(d, n);
-    };
-    const distractors = TOPICS.flatMap((a, i) => TOPICS.map((b, k) => ({ id: `d${i}-${k}`, claim: `The ${a} plan will cost the ${b} budget ${i * k} dollars next year` })));
+    const w = (n: string, rows: unknown[]) => jsonLines(d, n, rows);
     const [claim, title] = CLAIMS[0]!;
     // The same claim twice, quoted differently, as the CLEF 2020 collection holds 184 of its claims.
-    const claims = w('v.jsonl', [{ id: 'first', claim: `"${claim}"`, title }, { id: 'copy', claim: `'${claim}'`, title }, ...distractors]);
+    const claims = w('v.jsonl', [{ id: 'first', claim: `"${claim}"`, title }, { id: 'copy', claim: `'${claim}'`, title }, ...DISTRACTORS]);
     const queries = w('q.jsonl', [{ id: 'a', text: 'Ohio governor bans plastic straws in all restaurants' }]);
     const qrels = w('r.jsonl', [{ query: 'a', vclaim: 'first' }]);
     const { io, out } = memoryIo();
