@@ -18,6 +18,6 @@ export function storeDir(flag: string | undefined, env: NodeJS.ProcessEnv): stri
     return resolve(expand(flag));
   }
   if (env.CREDENCE_DB !== undefined && env.CREDENCE_DB !== '') return resolve(expand(env.CREDENCE_DB));
-  const data = env.XDG_DATA_HOME !== undefined && env.XDG_DATA_HOME !== '' ? env.XDG_DATA_HOME : join(env.HOME ?? homedir(), '.local', 'share');
+  const data = env.XDG_DATA_HOME !== undefined && env.XDG_DATA_HOME !== '' ? env.XDG_DATA_HOME : join(home(), '.local', 'share');
   return join(data, 'credence');
 }

@@ -85,14 +85,15 @@ export class Store {
   static open(dir: string): Store {
     let path = ':memory:';
     if (dir !== ':memory:') {
+      const notAFolder = () => new UsageError('E_UNREADABLE', 'expected the store\'s folder (--db or CREDENCE_DB name a folder), got a file', { file: dir });
+      if (existsSync(dir) && !statSync(dir).isDirectory()) throw notAFolder();
       try {
         // Only the missing parents are made recursively: Node's recursive mkdir spins forever on a
         // file system that refuses a folder with ENOENT, as /proc does.
         if (!existsSync(dir)) mkdirSync(dir, { recursive: !existsSync(dirname(dir)) });
-        else if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError('E_UNREADABLE', 'expected the store\'s folder (--db or CREDENCE_DB name a folder), got a file', { file: dir });
+        if (code === 'EEXIST' || code === 'ENOTDIR') throw notAFolder();
         throw new UsageError('E_UNREADABLE', `cannot create the store folder (${code ?? String(err)})`, { file: dir });
       }
       path = join(dir, DB_FILE);
