@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, read, readStdin } from './helpers.js';
 
@@ -46,6 +49,25 @@ describe('HTML', () => {
     const { articles, warnings } = await readStdin('<!doctype html><html><body><p>A page with text but no title at all.</p></body></html>');
     expect(articles[0]).toMatchObject({ title: '', body: 'A page with text but no title at all.' });
     expect(warnings.map((w) => w.code)).toEqual(['E_EMPTY']);
+  });
+
+  it('reads a fragment or bare text in an .html file, and a page nested deeper than Readability copes with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credence-html-'));
+    try {
+      const file = (name: string, text: string) => {
+        writeFileSync(join(dir, name), text);
+        return join(dir, name);
+      };
+      const fragment = await read(file('fragment.html', '<p>Hello, the mayor said. He was sure of it.</p>'));
+      expect(fragment.articles[0]!.body).toBe('Hello, the mayor said. He was sure of it.');
+      const bare = await read(file('bare.html', 'hello there'));
+      expect(bare.articles[0]!.body).toBe('hello there');
+      // 20,000 nested elements overflowed Readability's stack; 2,000 took over a minute.
+      const deep = await read(file('deep.html', `<html><body>${'<div>'.repeat(20_000)}<p>Deep text, the mayor said.</p>${'</div>'.repeat(20_000)}</body></html>`));
+      expect(deep.articles[0]!.body).toBe('Deep text, the mayor said.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a page without text as E_EMPTY', async () => {
