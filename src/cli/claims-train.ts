@@ -67,8 +67,8 @@ export async function claimsWorthinessTrain(io: Io, flags: TrainFlags): Promise<
   if (settings.cGrid.length === 0 || settings.cGrid.some((c) => !(c > 0))) throw new UsageError('E_CONFIG', '--set: setting "cGrid": expected a list of positive numbers');
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOutPath(flags.out, '--out');
-  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows');
+  checkOutPath(flags.out, '--out', 'the model', [...flags.data, ...(flags.exclude ?? [])]);
+  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows', [...flags.data, ...(flags.exclude ?? [])]);
 
   const problems = new Problems(io);
   const progress = progressFor(io);

@@ -69,8 +69,8 @@ export async function clickbaitTrain(io: Io, flags: TrainFlags): Promise<number>
   }
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOutPath(flags.out, '--out');
-  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows');
+  checkOutPath(flags.out, '--out', 'the model', [...flags.data]);
+  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows', [...flags.data]);
 
   const problems = new Problems(io);
   const progress = progressFor(io);

@@ -113,8 +113,9 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   if (!Number.isInteger(every) || every < 0) throw new UsageError('E_USAGE', `--holdout-every: expected a whole number, got "${flags.holdoutEvery}"`);
   // Everything that could fail after training is checked before it: where the model and the held-out rows
   // go, and that the evaluation files are there.
-  checkOutPath(flags.out);
-  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows');
+  const inputs = [...flags.data.map((spec) => spec.replace(/@[^@/]*$/, '')), ...(flags.news ?? []), ...(flags.eval ?? [])];
+  checkOutPath(flags.out, '--out', 'the model', inputs);
+  if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows', inputs);
   for (const e of flags.eval ?? []) readFile(e);
   const newsFiles = flags.news ?? [];
   if (flags.wordsFrom === undefined && newsFiles.length === 0) {

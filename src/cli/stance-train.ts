@@ -43,7 +43,7 @@ export async function stanceTrain(io: Io, flags: StanceTrainFlags): Promise<numb
   checkStanceSettings(settings, '--set');
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOutPath(flags.out);
+  checkOutPath(flags.out, '--out', 'the model', [flags.bodies, flags.stances]);
 
   const problems = new Problems(io);
   const progress = progressFor(io);

@@ -50,7 +50,9 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
   checkReliabilitySettings(settings, flags.config ?? '--set');
   const holdout = Number(flags.holdout);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError('E_USAGE', `--holdout: expected a fraction in [0, 1), got "${flags.holdout}"`);
-  checkOutPath(flags.out);
+  const inputs = [...specs.map((s) => parseSpec(s).path), ...(flags.config === undefined ? [] : [flags.config])];
+  checkOutPath(flags.out, '--out', 'the model', inputs);
+  checkOutPath(cardPathFor(flags.out), '--out (its card)', 'the model card', inputs);
 
   const problems = new Problems(io);
   const progress = progressFor(io);
@@ -101,9 +103,7 @@ export async function train(io: Io, flags: TrainFlags): Promise<number> {
     fit: { seconds: round((performance.now() - started) / 1000), passes: report.iterations, converged: report.converged, articles: rows.length },
   };
   saveReliability(flags.out, model, card);
-  // The card goes beside the model as .md, never over it (--out model.md).
-  const swapped = flags.out.replace(/(\.[^./]+)?$/, '.md');
-  const cardPath = swapped === flags.out ? `${flags.out}.md` : swapped;
+  const cardPath = cardPathFor(flags.out);
   writeFileSync(cardPath, renderCard(card, settings));
 
   const lines = [`trained on ${rows.length} articles from ${sets.length} dataset${sets.length === 1 ? '' : 's'} in ${card.fit.seconds} s`];
@@ -195,4 +195,10 @@ function round(x: number): number {
 
 function fmt(x: number | null): string {
   return x === null ? 'n/a' : x.toFixed(3);
+}
+
+/** The card goes beside the model as .md, never over it (--out model.md). */
+function cardPathFor(out: string): string {
+  const swapped = out.replace(/(\.[^./]+)?$/, '.md');
+  return swapped === out ? `${out}.md` : swapped;
 }

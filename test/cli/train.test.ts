@@ -171,6 +171,25 @@ describe('train: refusals', () => {
     ]);
   });
 
+  it('an --out, or the card beside it, that would overwrite an input file', () => {
+    const before = readFileSync(join(dir, 'train.jsonl'), 'utf8');
+    for (const [args, message] of [
+      [['--data', 'train.jsonl', '--out', 'train.jsonl'], 'credence: error: --out train.jsonl: that is an input file (train.jsonl); writing the model there would overwrite it'],
+      [['--data', 'jsonl:train.jsonl', '--out', './train.jsonl'], 'credence: error: --out ./train.jsonl: that is an input file (train.jsonl); writing the model there would overwrite it'],
+    ] as const) {
+      const run = credence(['train', ...args], dir);
+      expect(run.code).toBe(1);
+      expect(run.errLines).toEqual([message]);
+      expectNoStack(run);
+    }
+    writeFileSync(join(dir, 'notes.md'), before);
+    const card = credence(['train', '--data', 'notes.md', '--input-format', 'jsonl', '--out', 'notes'], dir);
+    expect(card.code).toBe(1);
+    expect(card.errLines).toEqual(['credence: error: --out (its card) notes.md: that is an input file (notes.md); writing the model card there would overwrite it']);
+    expect(readFileSync(join(dir, 'train.jsonl'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'notes.md'), 'utf8')).toBe(before);
+  });
+
   it('a bad --holdout, a missing --out, no data', () => {
     expect(refused(['--data', 'train.jsonl', '--out', 'never.cdm', '--holdout', '1.5']).errLines).toEqual([
       'credence: error: --holdout: expected a fraction in [0, 1), got "1.5"',
