@@ -16,6 +16,9 @@ interface MatrixFlags extends DataFlags {
   json?: boolean;
 }
 
+/** Fewest articles of each class a set may bring to the matrix. */
+const MIN_PER_CLASS = 5;
+
 export async function evalMatrix(io: Io, flags: MatrixFlags): Promise<number> {
   if (flags.data.length < 2) throw new UsageError('E_USAGE', `eval-matrix needs two or more datasets (--data A --data B …); got ${flags.data.length}`);
   let settings = DEFAULT_RELIABILITY;
@@ -27,6 +30,16 @@ export async function evalMatrix(io: Io, flags: MatrixFlags): Promise<number> {
   const progress = progressFor(io);
   const sets = await loadLabelled(flags.data, readOptions(flags), problems, (n) => progress.update('reading', n));
   const rows = await featureRows(sets, settings.features, settings.styleWeight !== 0, (done, all) => progress.update('features', done, all));
+  // Every set trains a model and is split in folds: each needs articles of both classes, enough for that.
+  const least = Math.max(MIN_PER_CLASS, folds);
+  for (const name of flags.data) {
+    const ys = rows.filter((r) => r.source === name).map((r) => r.y);
+    const unreliable = ys.filter((y) => y === 1).length;
+    if (Math.min(unreliable, ys.length - unreliable) < least) {
+      progress.stop();
+      throw new UsageError('E_EMPTY', `${name}: need at least ${least} labelled articles of each class for the matrix; got ${unreliable} unreliable and ${ys.length - unreliable} reliable`);
+    }
+  }
   let fits = 0;
   const total = sets.length * (2 + folds);
   const matrix = await crossDatasetMatrix(rows, flags.data, settings, folds, () => progress.update('fitting', ++fits, total));

@@ -2,6 +2,7 @@
  * The honest cross-dataset view: a model trained on each set alone and on all-but-one, tested on sets
  * it never saw; the diagonal is in-domain k-fold cross-validation with near-duplicates kept together.
  */
+import { UsageError } from '../article/errors.js';
 import { fitFromCounts, pUnreliableFromCounts, type ReliabilityModel, type ReliabilitySettings } from '../learn/reliability.js';
 import type { FeatureRow } from './labelled.js';
 import { stratifiedGroupKFold } from '../learn/split.js';
@@ -52,7 +53,9 @@ export async function crossDatasetMatrix(
     const seen = new Set(trainRows.map((r) => r.group));
     for (const test of sets) {
       if (test === train) continue;
-      single.push(score(train, test, bySet.get(test)!.filter((r) => !seen.has(r.group)), scorer(model)));
+      const unseen = bySet.get(test)!.filter((r) => !seen.has(r.group));
+      if (unseen.length === 0) throw new UsageError('E_USAGE', `every article of ${test} tells a story that ${train} also holds (near-duplicates): there is nothing unseen to test on`);
+      single.push(score(train, test, unseen, scorer(model)));
     }
   }
   const leaveOneOut: Cell[] = [];
@@ -60,7 +63,10 @@ export async function crossDatasetMatrix(
     onFit?.(`train without ${test}`);
     // A story near-duplicated in the held-out set stays out of training too.
     const held = new Set(bySet.get(test)!.map((r) => r.group));
-    const model = await fit(rows.filter((r) => r.source !== test && !held.has(r.group)), settings);
+    const rest = rows.filter((r) => r.source !== test && !held.has(r.group));
+    const classes = new Set(rest.map((r) => r.y)).size;
+    if (classes < 2) throw new UsageError('E_USAGE', `without ${test} and the stories it shares with the other sets, ${rest.length} articles of ${classes} class${classes === 1 ? '' : 'es'} are left to train on`);
+    const model = await fit(rest, settings);
     leaveOneOut.push(score(`all but ${test}`, test, bySet.get(test)!, scorer(model)));
   }
   return { sets: [...sets], single, leaveOneOut };

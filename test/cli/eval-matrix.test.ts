@@ -108,4 +108,15 @@ describe('eval-matrix', () => {
     expect(setting.code).toBe(1);
     expect(setting.errLines).toEqual(['credence: error: --set seeed=2: unknown setting "seeed" (did you mean "seed"?)']);
   });
+
+  it('refuses, naming the set, a set too small to train on and a set that repeats another', () => {
+    writeJsonl(join(dir, 'small.jsonl'), 4, 403);
+    const small = credence(['eval-matrix', '--data', 'a.jsonl', '--data', 'small.jsonl'], dir);
+    expect(small.code).toBe(1);
+    expect(small.errLines).toEqual([expect.stringMatching(/^credence: error: small\.jsonl: need at least 5 labelled articles of each class for the matrix; got \d+ unreliable and \d+ reliable$/)]);
+    writeJsonl(join(dir, 'a-again.jsonl'), 40, 401);
+    const again = credence(['eval-matrix', '--data', 'a.jsonl', '--data', 'a-again.jsonl', '--folds', '0'], dir);
+    expect(again.code).toBe(1);
+    expect(again.errLines).toEqual(['credence: error: every article of a-again.jsonl tells a story that a.jsonl also holds (near-duplicates): there is nothing unseen to test on']);
+  });
 });
