@@ -60,7 +60,7 @@ describe('presets', () => {
       const file = join(scratch(), 'politics.csv');
       copyFileSync(fixture('presets', 'isot', 'True.csv'), file);
       await expect(read(`isot:${file}`)).rejects.toThrow(
-        /^isot: cannot tell the label from the file name "politics.csv": expected one of Fake, True in it \(as in Fake.csv, True.csv\); for other names pass a label map such as \{"politics": "reliable"\}$/,
+        /^isot: cannot tell the label from the file name "politics.csv": expected one of Fake, True in it \(as in Fake.csv, True.csv\); for other names pass a label map such as --label-map politics=reliable$/,
       );
       const { articles } = await read(`isot:${file}`, { labelMap: { politics: 'reliable' } });
       expect(articles.map((a) => a.label)).toEqual(['reliable', 'reliable']);

@@ -52,7 +52,7 @@ describe('CSV and TSV', () => {
   });
 
   it('throws a UsageError when no column holds the text', async () => {
-    await expect(read(fixture('csv', 'no-text.csv'))).rejects.toThrow(/expected a column with the article text .*; got "id", "headline", "verdict"; name it with columns.body/);
+    await expect(read(fixture('csv', 'no-text.csv'))).rejects.toThrow(/expected a column with the article text .*; got "id", "headline", "verdict"; name it with --body-col \(columns\.body in a config or in code\)/);
   });
 
   describe('a broken row in the middle', () => {

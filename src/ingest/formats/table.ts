@@ -57,7 +57,7 @@ function labelFromFileName(file: string, labels: LabelMap, preset: string): Know
     'E_PRESET',
     `${preset}: cannot tell the label from the file name ${JSON.stringify(basename(file))}: expected one of ` +
       `${labels.codes.join(', ')} in it (as in Fake.csv, True.csv); for other names pass a label map such as ` +
-      `{${JSON.stringify(words[0] ?? 'name')}: "reliable"}`,
+      `--label-map ${words[0] ?? 'name'}=reliable`,
   );
 }
 
@@ -131,7 +131,7 @@ function planColumns(header: readonly string[], layout: TableLayout, context: Fi
     throw new UsageError(
       'E_COLUMN',
       `${context.file}: expected a column with the article text (${DEFAULT_COLUMNS.body.join(', ')}); ` +
-        `got ${names.map((name) => JSON.stringify(name)).join(', ')}; name it with columns.body`,
+        `got ${names.map((name) => JSON.stringify(name)).join(', ')}; name it with --body-col (columns.body in a config or in code)`,
     );
   }
   const at: Plan['at'] = {};
