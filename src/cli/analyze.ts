@@ -35,7 +35,8 @@ interface AnalyzeFlags extends DataFlags {
 
 export async function analyze(io: Io, inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const format = outputFormat(flags.format);
-  const options = { ...readOptions(flags), stdin: io.stdin };
+  // A report needs no gold label: one the map does not know is a warning, not a lost article.
+  const options = { ...readOptions(flags), stdin: io.stdin, unknownLabels: 'warn' as const };
   const specs = inputs.map(parseSpec);
   if (!flags.headline && flags.stanceModel !== undefined) throw new UsageError('E_USAGE', '--stance-model and --no-headline: choose one');
   if (!flags.claims && flags.worthinessModel !== undefined) throw new UsageError('E_USAGE', '--worthiness-model and --no-claims: choose one');

@@ -46,6 +46,7 @@ export interface Draft {
 export interface AssembleRules {
   labels: LabelMap;
   maxArticleBytes: number;
+  unknownLabels: 'skip' | 'warn';
   /** Ids default to `<idPrefix>:<record number>`: the file's base name. */
   idPrefix: string;
 }
@@ -80,8 +81,11 @@ export function* assemble(draft: Draft, rules: AssembleRules): Generator<ReadIte
     label = rules.labels.lookup(given.value);
     sourceLabel = given.value.trim();
     if (label === undefined) {
-      yield { kind: 'error', error: unknownLabel(where(given), rules.labels.codes, given.value) };
-      return;
+      if (rules.unknownLabels === 'skip') {
+        yield { kind: 'error', error: unknownLabel(where(given), rules.labels.codes, given.value, false) };
+        return;
+      }
+      yield { kind: 'warning', error: unknownLabel(where(given), rules.labels.codes, given.value, true) };
     }
   }
 

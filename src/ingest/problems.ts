@@ -42,8 +42,8 @@ export function emptyTitle(where: Where): InputError {
   return new InputError('E_EMPTY', 'expected a title; got an empty value (the article is read with an empty title)', where);
 }
 
-export function unknownLabel(where: Where, expected: readonly string[], got: string): InputError {
-  return new InputError('E_FIELD', `expected one of ${expected.join(', ')}; got ${JSON.stringify(got)}`, where);
+export function unknownLabel(where: Where, expected: readonly string[], got: string, kept: boolean): InputError {
+  return new InputError('E_FIELD', `expected one of ${expected.join(', ')}; got ${JSON.stringify(got)}${kept ? ' (the article is read without a gold label)' : ''}`, where);
 }
 
 export function parseProblem(where: Where, expected: string, got: string): InputError {

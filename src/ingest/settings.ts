@@ -17,6 +17,7 @@ export interface Settings {
   userLabels: boolean;
   columns: Partial<ColumnMap>;
   maxArticleBytes: number;
+  unknownLabels: 'skip' | 'warn';
   format?: FormatName;
   /** Unset: process.stdin, touched only when '-' is read. */
   stdin?: NodeJS.ReadableStream;
@@ -45,6 +46,7 @@ export function resolveSettings(options: ReadOptions, preset: Preset | undefined
     userLabels: options.labelMap !== undefined,
     columns: checkColumnOverrides(options.columns ?? {}),
     maxArticleBytes: max,
+    unknownLabels: options.unknownLabels ?? 'skip',
   };
   if (options.stdin !== undefined) settings.stdin = options.stdin;
   if (preset !== undefined) settings.preset = preset;
@@ -53,7 +55,7 @@ export function resolveSettings(options: ReadOptions, preset: Preset | undefined
 }
 
 export function assembleRules(context: FileContext): AssembleRules {
-  return { labels: context.settings.labels, maxArticleBytes: context.settings.maxArticleBytes, idPrefix: context.idPrefix };
+  return { labels: context.settings.labels, maxArticleBytes: context.settings.maxArticleBytes, unknownLabels: context.settings.unknownLabels, idPrefix: context.idPrefix };
 }
 
 /**

@@ -31,6 +31,11 @@ export interface ReadOptions {
   columns?: Partial<ColumnMap>;
   /** Larger articles are error items (E_TOO_LARGE). Default 8 MiB. */
   maxArticleBytes?: number;
+  /**
+   * A gold label the map does not know: 'skip' the article (an error item; the default, for training
+   * and evaluation), or 'warn' and read it without a label (for analysis, which has no use for labels).
+   */
+  unknownLabels?: 'skip' | 'warn';
   /** Read every file in this format instead of detecting it. */
   format?: FormatName;
   /** For tests; default process.stdin. */

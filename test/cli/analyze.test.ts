@@ -85,6 +85,14 @@ describe('analyze: reports', () => {
     checkReport(r, textOf(COUNCIL));
   });
 
+  it('reports an article whose gold label it does not know, with a warning, rather than skipping it', () => {
+    writeFileSync(join(dir, 'odd-label.json'), JSON.stringify({ title: 'Council approves new bus routes', text: textOf(COUNCIL), label: 'satire' }));
+    const run = credence(['analyze', 'odd-label.json', '--model', 'tiny.cdm', '--format', 'json'], dir);
+    expect(run.code).toBe(0);
+    expect(run.errLines).toEqual([expect.stringMatching(/odd-label\.json: record 1: field "label": expected one of .*; got "satire" \(the article is read without a gold label\)$/)]);
+    expect((JSON.parse(run.stdout) as ReportJson).article.title).toBe('Council approves new bus routes');
+  });
+
   it('scores the two styles apart: the sober article is more reliable than the shouting one', () => {
     const p = (file: string) => (JSON.parse(credence(['analyze', file, '--model', 'tiny.cdm', '--format', 'json'], dir).stdout) as ReportJson).reliability.pUnreliable;
     const sober = p('council.txt');

@@ -71,6 +71,17 @@ describe('record format', () => {
     );
   });
 
+  it('with unknownLabels "warn", reads the article without a label and warns instead', async () => {
+    const { articles, errors, warnings } = await read(fixture('record', 'unknown-label.txt'), { unknownLabels: 'warn' });
+    expect(errors).toEqual([]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.label).toBeUndefined();
+    expect(articles[0]!.sourceLabel).toBe('maybe');
+    expect(warnings.map((w) => w.describe())).toEqual([
+      `${fixture('record', 'unknown-label.txt')}:3: field "label": expected one of 0, 1, reliable, unreliable, real, fake, true, false; got "maybe" (the article is read without a gold label)`,
+    ]);
+  });
+
   it('reports a record without a body as E_EMPTY', async () => {
     const { articles, errors } = await read(fixture('record', 'empty-body.txt'));
     expect(articles).toEqual([]);
