@@ -81,6 +81,7 @@ export function readFnc1(bodiesPath: string, stancesPath: string, report: (e: Cr
   const idCol = column(b.header, 'Body ID', bodiesPath, true);
   const textCol = column(b.header, 'articleBody', bodiesPath, true);
   const bodies = new Map<string, string>();
+  const emptyBodies = new Set<string>();
   let skippedBodies = 0;
   for (const r of b.rows) {
     const where = { file: bodiesPath, line: r.line };
@@ -92,8 +93,12 @@ export function readFnc1(bodiesPath: string, stancesPath: string, report: (e: Cr
     } else if (id === '') {
       report(new InputError('E_FIELD', 'expected a body id; got an empty value', { ...where, field: 'Body ID' }));
       skippedBodies++;
-    } else if (bodies.has(id)) {
+    } else if (bodies.has(id) || emptyBodies.has(id)) {
       report(new InputError('E_FIELD', `expected each body id once; got body id ${JSON.stringify(id)} again (the first is kept)`, { ...where, field: 'Body ID' }));
+      skippedBodies++;
+    } else if (body.trim() === '') {
+      report(new InputError('E_EMPTY', `expected the text of body ${JSON.stringify(id)}; got an empty value (its headlines are skipped)`, { ...where, field: 'articleBody' }));
+      emptyBodies.add(id);
       skippedBodies++;
     } else bodies.set(id, body);
   }
@@ -119,6 +124,10 @@ export function readFnc1(bodiesPath: string, stancesPath: string, report: (e: Cr
     }
     if (headline.trim() === '') {
       skip(new InputError('E_EMPTY', 'expected a headline; got an empty value', { ...where, field: 'Headline' }));
+      continue;
+    }
+    if (emptyBodies.has(bodyId)) {
+      skip(new InputError('E_EMPTY', `body ${JSON.stringify(bodyId)} of ${bodiesPath} is empty`, { ...where, field: 'Body ID' }));
       continue;
     }
     if (!bodies.has(bodyId)) {

@@ -50,6 +50,17 @@ describe('readFnc1', () => {
     expect(lines[3]).toMatch(/stances\.csv:6: expected 3 columns/);
   });
 
+  it('reports an empty body and skips the headlines on it, instead of scoring them against nothing', () => {
+    const { b, s } = files('Body ID,articleBody\n1,Some text.\n2,""\n3,"   "\n', 'Headline,Body ID,Stance\nA,1,agree\nB,2,agree\nC,3,discuss\n');
+    const problems: CredenceError[] = [];
+    const d = readFnc1(b, s, (e) => problems.push(e));
+    expect(d.pairs.map((p) => p.headline)).toEqual(['A']);
+    expect(d.skipped).toEqual({ bodies: 2, stances: 2 });
+    const lines = problems.map((p) => p.describe());
+    expect(lines[0]).toMatch(/bodies\.csv:3: field "articleBody": expected the text of body "2"; got an empty value/);
+    expect(lines[2]).toMatch(/stances\.csv:3: field "Body ID": body "2" of .*bodies\.csv is empty/);
+  });
+
   it('refuses a file without a required column', () => {
     const { b, s } = files('Body ID,text\n1,x\n', 'Headline,Body ID,Stance\n');
     expect(() => readFnc1(b, s)).toThrow(/expected a "articleBody" column/);
