@@ -3,6 +3,19 @@ import { parse } from 'csv-parse';
 import { fixture, read, readStdin } from './helpers.js';
 
 describe('CSV and TSV', () => {
+  it('sniffs a CSV or TSV table with a header naming the text column on stdin, and leaves prose alone', async () => {
+    const csv = await readStdin('id,title,text,label\n1,Bus routes approved,"The council approved new routes, officials said.",0\n2,Moon cheese,The moon is cheese.,1\n');
+    expect(csv.articles.map((a) => [a.id, a.title, a.label])).toEqual([
+      ['1', 'Bus routes approved', 'reliable'],
+      ['2', 'Moon cheese', 'unreliable'],
+    ]);
+    const tsv = await readStdin('title\tbody\nBus routes approved\tThe council approved new routes.\n');
+    expect(tsv.articles.map((a) => a.body)).toEqual(['The council approved new routes.']);
+    // A title that happens to read like a header is followed by a blank line, not by a row.
+    const prose = await readStdin('Text, lies\n\nAn article about text and lies, and what the mayor said.\n');
+    expect(prose.articles.map((a) => a.title)).toEqual(['Text, lies']);
+  });
+
   it('reads a header, maps the usual column names and keeps the rest in meta', async () => {
     const file = fixture('csv', 'articles.csv');
     const { articles, errors, warnings } = await read(file);
