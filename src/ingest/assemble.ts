@@ -13,6 +13,8 @@ export interface Found {
   value: string;
   field?: string;
   line?: number;
+  /** What the field held when it held no text (a JSON object, an array), for the message. */
+  unreadable?: string;
 }
 
 /** Already decided: a label the data states as such, or one told by a file name. */
@@ -67,7 +69,7 @@ export function* assemble(draft: Draft, rules: AssembleRules): Generator<ReadIte
     return;
   }
   if (body === '') {
-    yield { kind: 'error', error: emptyBody(where(draft.body)) };
+    yield { kind: 'error', error: emptyBody(where(draft.body), draft.body.unreadable) };
     return;
   }
 
@@ -77,15 +79,16 @@ export function* assemble(draft: Draft, rules: AssembleRules): Generator<ReadIte
   if (given.kind === 'known') {
     label = given.label;
     sourceLabel = given.sourceLabel;
-  } else if (given.kind === 'code' && given.value.trim() !== '') {
+  } else if (given.kind === 'code' && (given.value.trim() !== '' || given.unreadable !== undefined)) {
     label = rules.labels.lookup(given.value);
-    sourceLabel = given.value.trim();
+    if (given.value.trim() !== '') sourceLabel = given.value.trim();
     if (label === undefined) {
+      const got = given.unreadable ?? JSON.stringify(given.value);
       if (rules.unknownLabels === 'skip') {
-        yield { kind: 'error', error: unknownLabel(where(given), rules.labels.codes, given.value, false) };
+        yield { kind: 'error', error: unknownLabel(where(given), rules.labels.codes, got, false) };
         return;
       }
-      yield { kind: 'warning', error: unknownLabel(where(given), rules.labels.codes, given.value, true) };
+      yield { kind: 'warning', error: unknownLabel(where(given), rules.labels.codes, got, true) };
     }
   }
 

@@ -34,7 +34,8 @@ export function invalidUtf8(where: Where): InputError {
   );
 }
 
-export function emptyBody(where: Where): InputError {
+export function emptyBody(where: Where, unreadable?: string): InputError {
+  if (unreadable !== undefined) return new InputError('E_FIELD', `expected the article body as text; got ${unreadable}`, where);
   return new InputError('E_EMPTY', 'expected the article body; got an empty value', where);
 }
 
@@ -42,8 +43,9 @@ export function emptyTitle(where: Where): InputError {
   return new InputError('E_EMPTY', 'expected a title; got an empty value (the article is read with an empty title)', where);
 }
 
+/** `got` as the message shows it: a quoted code, or what the field held instead ("an object without text"). */
 export function unknownLabel(where: Where, expected: readonly string[], got: string, kept: boolean): InputError {
-  return new InputError('E_FIELD', `expected one of ${expected.join(', ')}; got ${JSON.stringify(got)}${kept ? ' (the article is read without a gold label)' : ''}`, where);
+  return new InputError('E_FIELD', `expected one of ${expected.join(', ')}; got ${got}${kept ? ' (the article is read without a gold label)' : ''}`, where);
 }
 
 export function parseProblem(where: Where, expected: string, got: string): InputError {

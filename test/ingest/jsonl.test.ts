@@ -71,6 +71,19 @@ describe('JSON Lines', () => {
     expect(items[warningAt + 1]).toMatchObject({ kind: 'article', article: { id: 'no-title', title: '' } });
   });
 
+  it('says what a text or label field held when it held no text, instead of calling it empty', async () => {
+    const { errors } = await readStdin(
+      [
+        JSON.stringify({ id: 'a', title: 'A', text: { nested: true } }),
+        JSON.stringify({ id: 'b', title: 'B', text: 'A body that is fine.', label: { a: 1 } }),
+      ].join('\n') + '\n',
+    );
+    expect(errors.map((e) => e.describe())).toEqual([
+      '<stdin>:1: field "text": expected the article body as text; got an object without text',
+      '<stdin>:2: field "label": expected one of 0, 1, reliable, unreliable, real, fake, true, false; got an object without text',
+    ]);
+  });
+
   it('throws a UsageError with a did-you-mean for a column override that is not there', async () => {
     await expect(read(fixture('jsonl', 'shared-layout.jsonl'), { columns: { body: 'txet' } })).rejects.toThrow(
       /column "txet" \(given for body\) is not there \(did you mean "text"\?\)/,

@@ -60,7 +60,10 @@ export function draftFromObject(object: JsonObject, layout: ObjectLayout, origin
     const key = fields[field];
     if (key === undefined) return undefined;
     used.add(key);
-    return { value: textOf(object[key]) ?? '', field: key };
+    const value = object[key];
+    const text = textOf(value);
+    if (text !== undefined || value === null || value === undefined) return { value: text ?? '', field: key };
+    return { value: '', field: key, unreadable: Array.isArray(value) ? 'an array without text' : 'an object without text' };
   };
 
   const sourceKey = keys.find(SOURCE_LABEL);
