@@ -9,6 +9,7 @@ import type { Io } from './io.js';
 
 /** A path the model (or held-out rows) can be written to: its folder exists and it is not a folder. */
 export function checkOutPath(out: string, flag = '--out', what = 'the model', inputs: readonly string[] = []): void {
+  if (out.trim() === '') throw new UsageError('E_USAGE', `${flag}: expected a file name for ${what}; got an empty value`);
   const folder = dirname(resolve(out));
   if (!existsSync(folder)) throw new UsageError('E_USAGE', `${flag} ${out}: no such folder "${dirname(out)}"`);
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('E_USAGE', `${flag} ${out}: expected a file name for ${what}; got a folder`);

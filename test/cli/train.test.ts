@@ -165,6 +165,7 @@ describe('train: refusals', () => {
     expect(refused(['--data', 'train.jsonl', '--out', 'no-such-folder/m.cdm'], 'no-such-folder/m.cdm').errLines).toEqual([
       'credence: error: --out no-such-folder/m.cdm: no such folder "no-such-folder"',
     ]);
+    expect(refused(['--data', 'train.jsonl', '--out', '']).errLines).toEqual(['credence: error: --out: expected a file name for the model; got an empty value']);
     mkdirSync(join(dir, 'a-folder.cdm'));
     expect(refused(['--data', 'train.jsonl', '--out', 'a-folder.cdm'], 'a-folder.cdm/x').errLines).toEqual([
       'credence: error: --out a-folder.cdm: expected a file name for the model; got a folder',
