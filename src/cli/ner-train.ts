@@ -43,6 +43,15 @@ export const NER_NOTES = [
   'English news; trained mostly on Wikipedia and social-media sentences and a small news set. Expect more misses on names that are new, lower-cased, or only ever seen at the start of a sentence.',
 ];
 
+/** FILE or FILE@WEIGHT. */
+function parseDataSpec(spec: string): { file: string; weight: number } {
+  const at = spec.lastIndexOf('@');
+  const file = at > 0 ? spec.slice(0, at) : spec;
+  const weight = at > 0 ? Number(spec.slice(at + 1)) : 1;
+  if (!(weight > 0)) throw new UsageError('E_USAGE', `--data ${spec}: the weight after @ must be a positive number`);
+  return { file, weight };
+}
+
 function readFile(path: string): FileText {
   const r = readFileText(path);
   if (r instanceof InputError) throw new UsageError(r.code, r.message, r.where);
@@ -113,7 +122,8 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   if (!Number.isInteger(every) || every < 0) throw new UsageError('E_USAGE', `--holdout-every: expected a whole number, got "${flags.holdoutEvery}"`);
   // Everything that could fail after training is checked before it: where the model and the held-out rows
   // go, and that the evaluation files are there.
-  const inputs = [...flags.data.map((spec) => spec.replace(/@[^@/]*$/, '')), ...(flags.news ?? []), ...(flags.eval ?? [])];
+  const dataSpecs = flags.data.map(parseDataSpec);
+  const inputs = [...dataSpecs.map((d) => d.file), ...(flags.news ?? []), ...(flags.eval ?? [])];
   checkOutPath(flags.out, '--out', 'the model', inputs);
   if (flags.heldoutOut !== undefined) checkOutPath(flags.heldoutOut, '--heldout-out', 'the held-out rows', inputs);
   for (const e of flags.eval ?? []) readFile(e);
@@ -172,11 +182,7 @@ export async function nerTrain(io: Io, flags: TrainFlags): Promise<number> {
   const train: TrainSentence[] = [];
   const heldOut: { file: string; sentences: IobSentence[] }[] = [];
   const records: NerDataRecord[] = [];
-  for (const spec of flags.data) {
-    const at = spec.lastIndexOf('@');
-    const file = at > 0 ? spec.slice(0, at) : spec;
-    const weight = at > 0 ? Number(spec.slice(at + 1)) : 1;
-    if (!(weight > 0)) throw new UsageError('E_USAGE', `--data ${spec}: the weight after @ must be a positive number`);
+  for (const { file, weight } of dataSpecs) {
     const { bytes } = readFile(file);
     let skipped = 0;
     const sentences = readIobFile(file, (e) => {

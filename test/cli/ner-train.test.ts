@@ -26,6 +26,10 @@ describe('ner-train', () => {
       expect(run.errLines).toEqual([line]);
       expectNoStack(run);
     }
+    // A bad weight is refused before any file is read (the news file named here does not exist).
+    const weight = credence(['ner-train', '--data', 'gold.jsonl@abc', '--news', 'no-such-news.csv', '--out', 'x.cdm'], dir);
+    expect(weight.code).toBe(1);
+    expect(weight.errLines).toEqual(['credence: error: --data gold.jsonl@abc: the weight after @ must be a positive number']);
   });
 
   it('reports a news CSV it cannot read, with the file', () => {
