@@ -43,8 +43,9 @@ function goldArticle(r: Record<string, unknown>, line: number, bad: (message: st
   if (!Array.isArray(r.quotes)) return fail(bad, 'expected an array of quotes', 'quotes');
   const quotes: GoldQuote[] = [];
   for (const [k, q] of (r.quotes as unknown[]).entries()) {
-    const o = (typeof q === 'object' && q !== null ? q : {}) as Record<string, unknown>;
     const field = `quotes[${k}]`;
+    if (typeof q !== 'object' || q === null || Array.isArray(q)) return fail(bad, `expected a quote object {start, end, direct, …}; got ${q === null ? 'null' : Array.isArray(q) ? 'an array' : JSON.stringify(q)}`, field);
+    const o = q as Record<string, unknown>;
     if (!isOffset(o.start) || !isOffset(o.end) || o.end <= o.start || o.end > r.text.length) {
       return fail(bad, `expected 0 <= start < end <= ${r.text.length}; got start ${JSON.stringify(o.start)}, end ${JSON.stringify(o.end)}`, field);
     }

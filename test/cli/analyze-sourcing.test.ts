@@ -119,12 +119,16 @@ describe('quotes-eval', () => {
         { start: at('the port'), end: at('the port') + 'the port would close'.length, speaker: 'Officials', speakerStart: at('Officials'), speakerEnd: at('Officials') + 9, direct: false },
       ],
     };
-    writeFileSync(join(dir, 'gold.jsonl'), JSON.stringify(gold) + '\n' + '{"id": "bad", "text": "x", "quotes": [{"start": 5, "end": 2, "direct": true}]}\nnot json\n');
+    writeFileSync(
+      join(dir, 'gold.jsonl'),
+      JSON.stringify(gold) + '\n' + '{"id": "bad", "text": "x", "quotes": [{"start": 5, "end": 2, "direct": true}]}\nnot json\n{"id": "nil", "text": "x", "quotes": [null]}\n',
+    );
     const run = credence(['quotes-eval', '--data', 'gold.jsonl', '--json'], dir);
     expect(run.code).toBe(2);
     expect(run.errLines).toEqual([
       'credence: error: gold.jsonl:2: field "quotes[0]": expected 0 <= start < end <= 1; got start 5, end 2',
       'credence: error: gold.jsonl:3: expected a JSON object {"id", "text", "quotes": [...]}; got a line that is not JSON',
+      'credence: error: gold.jsonl:4: field "quotes[0]": expected a quote object {start, end, direct, …}; got null',
     ]);
     const m = JSON.parse(run.stdout);
     expect(m.direct).toMatchObject({ precision: 1, recall: 1, f1: 1, speakerAccuracy: 1 });
